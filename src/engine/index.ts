@@ -1,0 +1,26 @@
+// The engine's public face: the state types, resolveTurn and the small pure helpers around it.
+import { setAutoFreeze } from 'immer';
+import { hashValue } from './hash.ts';
+import type { GameState } from './types.ts';
+
+export * from './types.ts';
+export { resolveTurn, type TurnResult } from './resolve.ts';
+export { validateOrder, convoyRoute } from './orders.ts';
+export { assessPost, type PostSituation } from './rules/posts.ts';
+export { standing } from './rules/victory.ts';
+export { canonicalJson, sha256Hex, hashValue } from './hash.ts';
+export { seedRng, drawInt, chancePerMille, rollD10 } from './rng.ts';
+export * from './calendar.ts';
+export { sortedIds, stanceOf, isHostile, neighbours, roadBetween, actorName, placeName } from './world.ts';
+
+export function hashState(state: GameState): string {
+  return hashValue(state);
+}
+
+/**
+ * Immer freezes every state it produces by default, which catches accidental mutation and is
+ * right for tests and the browser; batch runs switch it off for speed.
+ */
+export function setStateFreezing(on: boolean): void {
+  setAutoFreeze(on);
+}

@@ -1,0 +1,36 @@
+// The one source of randomness in the rules: seedrandom's alea, whose whole state lives in
+// `GameState.rng` so that a saved game, a worker or a browser continues the same sequence.
+import seedrandom from 'seedrandom';
+import type { RngState } from './types.ts';
+
+type AleaState = RngState['state'];
+
+export function seedRng(seed: string): RngState {
+  const prng = seedrandom.alea(seed, { state: true });
+  return { seed, state: prng.state() as AleaState, draws: 0 };
+}
+
+/** Draws a float in [0, 1) and advances the state held in `rng` (an immer draft or a plain object). */
+function drawUnit(rng: RngState): number {
+  const prng = seedrandom.alea('', { state: rng.state });
+  const value = prng();
+  rng.state = prng.state() as AleaState;
+  rng.draws += 1;
+  return value;
+}
+
+/** A uniform integer in [0, n). */
+export function drawInt(rng: RngState, n: number): number {
+  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`drawInt needs a positive integer, got ${n}`);
+  return Math.floor(drawUnit(rng) * n);
+}
+
+/** True with a chance of `perMille` in 1000. */
+export function chancePerMille(rng: RngState, perMille: number): boolean {
+  return drawInt(rng, 1000) < perMille;
+}
+
+/** A ten-sided die: 1-10. */
+export function rollD10(rng: RngState): number {
+  return drawInt(rng, 10) + 1;
+}

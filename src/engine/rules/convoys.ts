@@ -1,0 +1,105 @@
+// Convoys: dispatched from a supply source along a road route to an observation post. Each turn
+// a convoy covers the convoy speed × days per turn; it will not drive into a place held by a
+// hostile actor and waits at the last safe place instead. On arrival it unloads its supply days.
+import type { EventSink } from '../events.ts';
+import { convoyRoute } from '../orders.ts';
+import type { Convoy, DispatchConvoyOrder, GameState } from '../types.ts';
+import { actorName, hostileHeld, placeName, roadBetween, sortedIds } from '../world.ts';
+import { ceilDiv } from './movement.ts';
+
+export function dispatchConvoy(state: GameState, actor: string, order: DispatchConvoyOrder, sink: EventSink): void {
+  const post = state.posts[order.post]!;
+  const route = order.route ?? convoyRoute(state, actor, order.from, post.location)!;
+  const id = `convoy_${state.nextSerial}`;
+  state.nextSerial += 1;
+  const convoy: Convoy = {
+    id,
+    actor,
+    origin: order.from,
+    destination: post.id,
+    route: [...route],
+    leg: 0,
+    covered: 0,
+    vehicles: order.vehicles,
+    cargoSupplyDays: order.supplyDays,
+    notified: order.notified,
+    status: 'moving',
+  };
+  state.convoys[id] = convoy;
+  sink.emit(
+    'convoy.dispatched',
+    actor,
+    order.from,
+    `${actorName(state, actor)} sends a convoy of ${order.vehicles} vehicles from ${placeName(state, order.from)} ` +
+      `to ${post.name} with ${order.supplyDays} days of supply (${order.notified ? 'Russia notified' : 'Russia not notified'}).`,
+    { convoy: id, post: post.id, vehicles: order.vehicles, supplyDays: order.supplyDays, notified: order.notified, route: route.join(' ') },
+  );
+}
+
+export function moveConvoys(state: GameState, sink: EventSink): void {
+  for (const id of sortedIds(state.convoys)) {
+    const convoy = state.convoys[id]!;
+    if (convoy.status === 'arrived') continue;
+    let budget = state.params.convoySpeedKmPerDay * 1000 * state.calendar.daysPerTurn;
+    const startLeg = convoy.leg;
+    let blockedAt = '';
+    while (budget > 0 && convoy.leg + 1 < convoy.route.length) {
+      const here = convoy.route[convoy.leg]!;
+      const next = convoy.route[convoy.leg + 1]!;
+      const isLast = convoy.leg + 2 === convoy.route.length;
+      if (!isLast && hostileHeld(state, convoy.actor, next)) {
+        blockedAt = next;
+        break;
+      }
+      const road = roadBetween(state, here, next)!;
+      const pct = state.params.roadSpeedPct[road.class];
+      const needed = ceilDiv((road.length - convoy.covered) * 100, pct);
+      if (budget < needed) {
+        convoy.covered += Math.floor((budget * pct) / 100);
+        budget = 0;
+      } else {
+        budget -= needed;
+        convoy.leg += 1;
+        convoy.covered = 0;
+      }
+    }
+    const at = convoy.route[convoy.leg]!;
+    if (convoy.leg + 1 === convoy.route.length) {
+      arrive(state, convoy, sink);
+      continue;
+    }
+    if (blockedAt !== '') {
+      sink.emit(
+        'convoy.moved',
+        convoy.actor,
+        at,
+        `The convoy to ${state.posts[convoy.destination]!.name} waits at ${placeName(state, at)}: ` +
+          `${placeName(state, blockedAt)} ahead is held by ${actorName(state, state.locations[blockedAt]!.controller)}.`,
+        { convoy: id, at, blockedAt, waiting: true },
+      );
+    } else if (convoy.leg !== startLeg || convoy.covered > 0) {
+      sink.emit(
+        'convoy.moved',
+        convoy.actor,
+        at,
+        `The convoy to ${state.posts[convoy.destination]!.name} drives on past ${placeName(state, at)}.`,
+        { convoy: id, at, waiting: false },
+      );
+    }
+  }
+}
+
+function arrive(state: GameState, convoy: Convoy, sink: EventSink): void {
+  const post = state.posts[convoy.destination]!;
+  const before = post.supplyDays;
+  post.supplyDays = Math.min(post.maxSupplyDays, post.supplyDays + convoy.cargoSupplyDays);
+  delete state.convoys[convoy.id];
+  sink.emit(
+    'convoy.arrived',
+    convoy.actor,
+    post.location,
+    `The convoy of ${convoy.vehicles} vehicles reaches ${post.name}: supply ${before} → ${post.supplyDays} days` +
+      (post.supplyDays - before < convoy.cargoSupplyDays ? ` (stores full at ${post.maxSupplyDays}).` : '.'),
+    { convoy: convoy.id, post: post.id, before, after: post.supplyDays, cargo: convoy.cargoSupplyDays },
+  );
+}

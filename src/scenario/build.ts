@@ -1,0 +1,182 @@
+// Turns a loaded scenario into the game state of turn 1.
+import {
+  RULES_VERSION,
+  assessPost,
+  parseIsoDate,
+  seedRng,
+  sortedIds,
+  turnOfDay,
+  type GameState,
+  type Location,
+  type OrdersByActor,
+  type Order,
+  type RuleParams,
+} from '../engine/index.ts';
+import type { Scenario } from './load.ts';
+
+export const DEFAULT_PARAMS: RuleParams = {
+  unitSpeedKmPerDay: {
+    infantry: 12,
+    militia: 12,
+    special_forces: 15,
+    mechanised: 30,
+    armour: 25,
+    artillery: 20,
+    air_defence: 20,
+    military_police: 30,
+  },
+  roadSpeedPct: { M4: 100, M5: 100, road: 80, track: 50 },
+  convoySpeedKmPerDay: 40,
+  routineResupplyDaysPerTurn: 1,
+  postReadinessLossPerTurn: 10,
+  postReadinessGainPerTurn: 5,
+};
+
+// Map coordinates are integer metres on a local grid: a flat projection around the zone, with
+// the metres per degree at 36° N written out as constants so no trigonometry is needed.
+export const GRID_ORIGIN = { lat: 35, lon: 35.5 };
+export const METRES_PER_DEGREE_LAT = 110_950;
+export const METRES_PER_DEGREE_LON = 90_190;
+
+export function project(lat: number, lon: number): { x: number; y: number } {
+  return {
+    x: Math.round((lon - GRID_ORIGIN.lon) * METRES_PER_DEGREE_LON),
+    y: Math.round((lat - GRID_ORIGIN.lat) * METRES_PER_DEGREE_LAT),
+  };
+}
+
+export function newGame(scenario: Scenario, seed: string | number): GameState {
+  const s = scenario.data;
+  const map = scenario.map;
+  const holder = new Map<string, string>();
+  for (const [actor, list] of Object.entries(s.control.holds)) for (const l of list) holder.set(l, actor);
+  const postActor = new Map<string, string>();
+  const scenarioPosts = new Map(s.posts.map((p) => [p.id, p]));
+  for (const post of map.posts) {
+    const setup = scenarioPosts.get(post.id);
+    if (setup) postActor.set(post.location, setup.actor);
+  }
+
+  const locations: Record<string, Location> = {};
+  for (const l of map.locations) {
+    locations[l.id] = {
+      id: l.id,
+      name: l.name,
+      kind: l.kind,
+      ...project(l.lat, l.lon),
+      population: l.population,
+      terrain: l.terrain,
+      fortification: l.fortification,
+      value: l.value,
+      controller: postActor.get(l.id) ?? holder.get(l.id) ?? s.control.default,
+    };
+  }
+
+  const params: RuleParams = {
+    ...DEFAULT_PARAMS,
+    ...s.params,
+    unitSpeedKmPerDay: { ...DEFAULT_PARAMS.unitSpeedKmPerDay, ...s.params.unitSpeedKmPerDay },
+    roadSpeedPct: { ...DEFAULT_PARAMS.roadSpeedPct, ...s.params.roadSpeedPct },
+  };
+
+  const state: GameState = {
+    rulesVersion: RULES_VERSION,
+    params,
+    scenarioId: s.id,
+    turn: 1,
+    over: false,
+    outcome: null,
+    calendar: { ...s.calendar, startDay: parseIsoDate(s.calendar.start)! },
+    actors: Object.fromEntries(
+      s.actors.map((a) => [
+        a.id,
+        { id: a.id, name: a.name, controller: a.controller, supplySources: a.supplySources, resources: a.resources },
+      ]),
+    ),
+    relations: s.relations
+      .map((r) => ({ a: r.a < r.b ? r.a : r.b, b: r.a < r.b ? r.b : r.a, stance: r.stance, tension: r.tension }))
+      .sort((p, q) => (p.a + '|' + p.b < q.a + '|' + q.b ? -1 : 1)),
+    locations,
+    roads: Object.fromEntries(
+      map.roads.map((r) => [r.id, { id: r.id, from: r.from, to: r.to, class: r.class, length: r.km * 1000 }]),
+    ),
+    highways: Object.fromEntries(map.highways.map((h) => [h.id, { id: h.id, name: h.name, waypoints: h.waypoints }])),
+    zones: Object.fromEntries(map.zones.map((z) => [z.id, { id: z.id, name: z.name, locations: z.locations }])),
+    units: Object.fromEntries(
+      s.units.map((u) => [
+        u.id,
+        {
+          id: u.id,
+          actor: u.actor,
+          name: u.name,
+          type: u.type,
+          strength: u.strength,
+          readiness: u.readiness,
+          location: u.location,
+          destination: '',
+          transit: null,
+        },
+      ]),
+    ),
+    posts: {},
+    convoys: {},
+    agreements: {},
+    meters: {
+      escalation: 0,
+      displaced: 0,
+      civilianDead: 0,
+      turkishDomesticPressure: 0,
+      marketIndex: 100,
+      internationalPressure: 0,
+      ...s.meters,
+    },
+    rng: seedRng(String(seed)),
+    nextSerial: 1,
+    log: [],
+  };
+  for (const post of map.posts) {
+    const setup = scenarioPosts.get(post.id);
+    if (!setup) continue;
+    state.posts[post.id] = {
+      id: post.id,
+      name: post.name,
+      actor: setup.actor,
+      location: post.location,
+      number: post.number ?? 0,
+      garrison: setup.garrison,
+      supplyDays: setup.supplyDays,
+      maxSupplyDays: setup.maxSupplyDays,
+      readiness: setup.readiness,
+      radius: post.radiusKm * 1000,
+      status: 'supplied',
+    };
+  }
+  for (const id of sortedIds(state.posts)) state.posts[id]!.status = assessPost(state, state.posts[id]!).status;
+  return state;
+}
+
+/** The turn a script entry belongs to. */
+export function scriptTurn(scenario: Scenario, entry: { turn?: number | undefined; date?: string | undefined }): number {
+  if (entry.turn !== undefined) return entry.turn;
+  const start = parseIsoDate(scenario.data.calendar.start)!;
+  const cal = { ...scenario.data.calendar, startDay: start };
+  return turnOfDay(cal, parseIsoDate(entry.date!)!);
+}
+
+/**
+ * The orders the scenario script gives this turn to the scripted actors: by default those whose
+ * controller is `scripted`; a client where a student took over an actor passes its own list.
+ */
+export function scriptedOrders(
+  scenario: Scenario,
+  state: GameState,
+  scripted: readonly string[] = sortedIds(state.actors).filter((a) => state.actors[a]!.controller === 'scripted'),
+): OrdersByActor {
+  const out: OrdersByActor = {};
+  for (const entry of scenario.data.script) {
+    if (!scripted.includes(entry.actor)) continue;
+    if (scriptTurn(scenario, entry) !== state.turn) continue;
+    (out[entry.actor] ??= []).push(...(entry.orders as Order[]));
+  }
+  return out;
+}
