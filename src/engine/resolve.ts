@@ -2,8 +2,13 @@
 // checked, then resolved in the fixed phase order of the design:
 //   diplomacy → movement (units, convoys, patrols) → strikes → ground assaults → supply and
 //   encirclement → civilians → reports → escalation, tension and markets → triggers → victory.
-// The phases whose rules are not written yet (diplomacy, strikes, assaults, civilians,
-// reports, escalation, triggers) slot in between the ones below, at the place marked for each.
+// The phases whose rules are not written yet (diplomacy, strikes, assaults, civilians, reports,
+// escalation, triggers) slot into STEPS at the place marked for each.
+//
+// Each step is one immer `produce`: it reads the plain state as it was when the step began and
+// writes its changes through the draft. So within a step everything happens at once (units
+// moving in the same step meet each other where they stood when it began), and reads never go
+// through immer's proxies, which keeps the path searches fast.
 import { produce } from 'immer';
 import { dateOfTurn } from './calendar.ts';
 import { EventSink } from './events.ts';
@@ -13,7 +18,7 @@ import { dispatchConvoy, moveConvoys } from './rules/convoys.ts';
 import { applyMovementOrders, moveUnits } from './rules/movement.ts';
 import { updatePosts } from './rules/posts.ts';
 import { checkVictory } from './rules/victory.ts';
-import type { GameEvent, GameState, Order, OrdersByActor } from './types.ts';
+import type { GameEvent, GameState, Order, OrdersByActor, Phase } from './types.ts';
 import { sortedIds } from './world.ts';
 
 export interface TurnResult {
@@ -21,48 +26,64 @@ export interface TurnResult {
   events: GameEvent[];
 }
 
+interface Accepted {
+  actor: string;
+  order: Order;
+}
+
+type Step = (draft: GameState, before: GameState, sink: EventSink, orders: Accepted[]) => void;
+
+const STEPS: [Phase, Step][] = [
+  // (diplomacy)
+  [
+    'movement',
+    (draft, before, sink, orders) => {
+      applyMovementOrders(
+        draft,
+        orders.map((a) => a.order),
+      );
+      for (const { actor, order } of orders)
+        if (order.kind === 'dispatch_convoy') dispatchConvoy(draft, before, actor, order, sink);
+    },
+  ],
+  ['movement', (draft, before, sink) => moveUnits(draft, before, sink)],
+  ['movement', (draft, before, sink) => moveConvoys(draft, before, sink)],
+  ['movement', (draft, before, sink) => updateControl(draft, before, sink)],
+  // (strikes) (ground assaults)
+  ['supply', (draft, before, sink) => updatePosts(draft, before, sink)],
+  // (civilians) (reports) (escalation, tension and markets) (triggers)
+  ['victory', (draft, _before, sink) => checkVictory(draft, sink)],
+];
+
+/** Checks each order against the state as the turn starts; accepted ones go forward in actor-id order, then as given. */
+function checkOrders(state: GameState, ordersByActor: OrdersByActor, sink: EventSink): Accepted[] {
+  sink.phase = 'orders';
+  const accepted: Accepted[] = [];
+  for (const actor of sortedIds(ordersByActor)) {
+    for (const order of ordersByActor[actor] ?? []) {
+      const check = validateOrder(state, actor, order);
+      if (check.ok) accepted.push({ actor, order });
+      else
+        sink.emit('order.rejected', actor, '', `Order rejected (${check.code}): ${check.message}`, {
+          code: check.code,
+          order: order.kind,
+        });
+    }
+  }
+  return accepted;
+}
+
 export function resolveTurn(state: GameState, ordersByActor: OrdersByActor): TurnResult {
   if (state.over) throw new Error('resolveTurn: the game is over');
   const sink = new EventSink();
-  const next = produce(state, (draft) => {
-    // Orders: check each against the state as the turn starts; accepted ones go forward in
-    // actor-id order, then in the order given.
-    sink.phase = 'orders';
-    const accepted: { actor: string; order: Order }[] = [];
-    for (const actor of sortedIds(ordersByActor)) {
-      for (const order of ordersByActor[actor] ?? []) {
-        const check = validateOrder(state, actor, order);
-        if (check.ok) accepted.push({ actor, order });
-        else
-          sink.emit('order.rejected', actor, '', `Order rejected (${check.code}): ${check.message}`, {
-            code: check.code,
-            order: order.kind,
-          });
-      }
-    }
-
-    // (diplomacy)
-
-    sink.phase = 'movement';
-    applyMovementOrders(
-      draft,
-      accepted.map((a) => a.order),
-    );
-    for (const { actor, order } of accepted) if (order.kind === 'dispatch_convoy') dispatchConvoy(draft, actor, order, sink);
-    moveUnits(draft, sink);
-    moveConvoys(draft, sink);
-    updateControl(draft, sink);
-
-    // (strikes) (ground assaults)
-
-    sink.phase = 'supply';
-    updatePosts(draft, sink);
-
-    // (civilians) (reports) (escalation, tension and markets) (triggers)
-
-    sink.phase = 'victory';
-    checkVictory(draft, sink);
-
+  const accepted = checkOrders(state, ordersByActor, sink);
+  let current = state;
+  for (const [phase, step] of STEPS) {
+    sink.phase = phase;
+    const before = current;
+    current = produce(before, (draft) => step(draft, before, sink, accepted));
+  }
+  const next = produce(current, (draft) => {
     draft.log.push({ turn: draft.turn, date: dateOfTurn(draft.calendar, draft.turn), events: sink.events });
     draft.turn += 1;
   });

@@ -1,6 +1,6 @@
 // Reads YAML (or JSON, which the same parser accepts) and validates it against a zod schema.
 // Every problem is reported with the file, line and column of the node it concerns.
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 
 export interface Problem {
@@ -45,6 +45,20 @@ export class SourceFile {
     return { line: 1, col: 1 };
   }
 
+  /** Line and column of the key `key` in the mapping at `path` (for unknown keys). */
+  keyPosition(path: Path, key: string): { line: number; col: number } {
+    const node = this.doc.getIn(path, true) ?? (path.length === 0 ? this.doc.contents : undefined);
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.value === key && pair.key.range) {
+          const pos = this.lines.linePos(pair.key.range[0]);
+          return { line: pos.line, col: pos.col };
+        }
+      }
+    }
+    return this.position(path);
+  }
+
   problem(path: Path, message: string): Problem {
     return { file: this.file, ...this.position(path), message };
   }
@@ -72,11 +86,16 @@ export function validate<S extends z.ZodType>(
 ): { data: z.output<S> | null; problems: Problem[] } {
   const result = schema.safeParse(value);
   if (result.success) return { data: result.data, problems: [] };
-  const problems = result.error.issues.map((issue) => {
+  const problems = result.error.issues.flatMap((issue): Problem[] => {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    return source.problem(path, `${describePath(path)}: ${message}`);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        file: source.file,
+        ...source.keyPosition(path, key),
+        message: `${path.length === 0 ? '' : describePath(path) + ': '}unknown key "${key}"`,
+      }));
+    }
+    return [source.problem(path, `${describePath(path)}: ${issue.message}`)];
   });
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return { data: null, problems };

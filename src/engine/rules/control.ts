@@ -17,27 +17,28 @@ export function strengthByPlace(state: GameState): Record<string, Record<string,
   return out;
 }
 
-export function updateControl(state: GameState, sink: EventSink): void {
-  const present = strengthByPlace(state);
+/** Reads `view` (the state after movement), writes `state`. */
+export function updateControl(state: GameState, view: GameState, sink: EventSink): void {
+  const present = strengthByPlace(view);
   for (const id of sortedIds(present)) {
-    const loc = state.locations[id]!;
+    const loc = view.locations[id]!;
     if (loc.kind === 'post') continue;
     const actors = sortedIds(present[id]!);
-    const contested = actors.some((a) => actors.some((b) => isHostile(state, a, b)));
+    const contested = actors.some((a) => actors.some((b) => isHostile(view, a, b)));
     if (contested) continue;
     if (actors.includes(loc.controller)) continue;
-    if (loc.controller !== '' && !actors.every((a) => isHostile(state, a, loc.controller))) continue;
+    if (loc.controller !== '' && !actors.every((a) => isHostile(view, a, loc.controller))) continue;
     // The strongest present actor takes the place; ties go to the first id.
     let taker = actors[0]!;
     for (const a of actors) if (present[id]![a]! > present[id]![taker]!) taker = a;
     const previous = loc.controller;
-    loc.controller = taker;
+    state.locations[id]!.controller = taker;
     sink.emit(
       'control.changed',
       taker,
       id,
-      `${actorName(state, taker)} takes ${loc.name}` +
-        (previous === '' ? '' : ` from ${actorName(state, previous)}`) +
+      `${actorName(view, taker)} takes ${loc.name}` +
+        (previous === '' ? '' : ` from ${actorName(view, previous)}`) +
         `: its units (strength ${present[id]![taker]}) hold it with no hostile force present.`,
       { from: previous, to: taker, strength: present[id]![taker]! },
     );

@@ -7,9 +7,16 @@ import type { Convoy, DispatchConvoyOrder, GameState } from '../types.ts';
 import { actorName, hostileHeld, placeName, roadBetween, sortedIds } from '../world.ts';
 import { ceilDiv } from './movement.ts';
 
-export function dispatchConvoy(state: GameState, actor: string, order: DispatchConvoyOrder, sink: EventSink): void {
-  const post = state.posts[order.post]!;
-  const route = order.route ?? convoyRoute(state, actor, order.from, post.location)!;
+/** Sets a convoy on the road. Reads `view` (the state as the step began), writes `state`. */
+export function dispatchConvoy(
+  state: GameState,
+  view: GameState,
+  actor: string,
+  order: DispatchConvoyOrder,
+  sink: EventSink,
+): void {
+  const post = view.posts[order.post]!;
+  const route = order.route ?? convoyRoute(view, actor, order.from, post.location)!;
   const id = `convoy_${state.nextSerial}`;
   state.nextSerial += 1;
   const convoy: Convoy = {
@@ -30,14 +37,15 @@ export function dispatchConvoy(state: GameState, actor: string, order: DispatchC
     'convoy.dispatched',
     actor,
     order.from,
-    `${actorName(state, actor)} sends a convoy of ${order.vehicles} vehicles from ${placeName(state, order.from)} ` +
+    `${actorName(view, actor)} sends a convoy of ${order.vehicles} vehicles from ${placeName(view, order.from)} ` +
       `to ${post.name} with ${order.supplyDays} days of supply (${order.notified ? 'Russia notified' : 'Russia not notified'}).`,
     { convoy: id, post: post.id, vehicles: order.vehicles, supplyDays: order.supplyDays, notified: order.notified, route: route.join(' ') },
   );
 }
 
-export function moveConvoys(state: GameState, sink: EventSink): void {
-  for (const id of sortedIds(state.convoys)) {
+/** Reads `view` (the state as the step began), writes `state`. */
+export function moveConvoys(state: GameState, view: GameState, sink: EventSink): void {
+  for (const id of sortedIds(view.convoys)) {
     const convoy = state.convoys[id]!;
     if (convoy.status === 'arrived') continue;
     let budget = state.params.convoySpeedKmPerDay * 1000 * state.calendar.daysPerTurn;
@@ -47,12 +55,12 @@ export function moveConvoys(state: GameState, sink: EventSink): void {
       const here = convoy.route[convoy.leg]!;
       const next = convoy.route[convoy.leg + 1]!;
       const isLast = convoy.leg + 2 === convoy.route.length;
-      if (!isLast && hostileHeld(state, convoy.actor, next)) {
+      if (!isLast && hostileHeld(view, convoy.actor, next)) {
         blockedAt = next;
         break;
       }
-      const road = roadBetween(state, here, next)!;
-      const pct = state.params.roadSpeedPct[road.class];
+      const road = roadBetween(view, here, next)!;
+      const pct = view.params.roadSpeedPct[road.class];
       const needed = ceilDiv((road.length - convoy.covered) * 100, pct);
       if (budget < needed) {
         convoy.covered += Math.floor((budget * pct) / 100);

@@ -50,8 +50,13 @@ function hostileUnitsAt(state: GameState, actor: string, location: string): bool
   return false;
 }
 
-export function moveUnits(state: GameState, sink: EventSink): void {
-  for (const id of sortedIds(state.units)) {
+/**
+ * Moves every unit with a destination. Reads come from `view`, the state as the step began
+ * (movement is simultaneous: a unit meets hostile units where they stood at the start of the
+ * step); writes go to `state`.
+ */
+export function moveUnits(state: GameState, view: GameState, sink: EventSink): void {
+  for (const id of sortedIds(view.units)) {
     const unit = state.units[id]!;
     if (unit.destination === '') continue;
     const target = unit.destination;
@@ -64,19 +69,19 @@ export function moveUnits(state: GameState, sink: EventSink): void {
     while (budget > 0) {
       if (!unit.transit) {
         if (unit.location === target) break;
-        const path = unitPath(state, unit.location, target);
+        const path = unitPath(view, unit.location, target);
         if (!path) {
           halted = `no road leads on to ${placeName(state, target)}`;
           lost = true;
           break;
         }
-        const road = roadBetween(state, path[0]!, path[1]!)!;
+        const road = roadBetween(view, path[0]!, path[1]!)!;
         unit.transit = { road: road.id, toward: path[1]!, covered: 0 };
       }
       const transit = unit.transit;
-      const road = state.roads[transit.road]!;
+      const road = view.roads[transit.road]!;
       const remaining = road.length - transit.covered;
-      const needed = roadCost(state, road, remaining);
+      const needed = roadCost(view, road, remaining);
       if (budget < needed) {
         const metres = Math.floor((budget * state.params.roadSpeedPct[road.class]) / 100);
         transit.covered += metres;
@@ -88,9 +93,9 @@ export function moveUnits(state: GameState, sink: EventSink): void {
       unit.location = transit.toward;
       unit.transit = null;
       passed.push(unit.location);
-      const here = state.locations[unit.location]!;
-      const hostileGround = isHostile(state, unit.actor, here.controller);
-      if (unit.location !== target && (hostileGround || hostileUnitsAt(state, unit.actor, unit.location))) {
+      const here = view.locations[unit.location]!;
+      const hostileGround = isHostile(view, unit.actor, here.controller);
+      if (unit.location !== target && (hostileGround || hostileUnitsAt(view, unit.actor, unit.location))) {
         halted = `it entered ${here.name}, where ${hostileGround ? 'a hostile actor holds the ground' : 'hostile units stand'}, and goes on next turn`;
         break;
       }

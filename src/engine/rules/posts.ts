@@ -39,18 +39,19 @@ const STATUS_WORDS: Record<PostStatus, string> = {
   encircled: 'encircled',
 };
 
-export function updatePosts(state: GameState, sink: EventSink): void {
-  const p = state.params;
-  for (const id of sortedIds(state.posts)) {
+/** Reads `view` (the state after control has changed hands), writes `state`. */
+export function updatePosts(state: GameState, view: GameState, sink: EventSink): void {
+  const p = view.params;
+  for (const id of sortedIds(view.posts)) {
     const post = state.posts[id]!;
-    const situation = assessPost(state, post);
+    const situation = assessPost(view, view.posts[id]!);
     if (situation.status !== post.status) {
       const why =
         situation.status === 'encircled'
-          ? `every neighbouring place (${situation.around.map((n) => placeName(state, n.location)).join(', ')}) is held by a hostile actor`
+          ? `every neighbouring place (${situation.around.map((n) => placeName(view, n.location)).join(', ')}) is held by a hostile actor`
           : situation.status === 'cut_off'
-            ? `no road through friendly or neutral ground reaches ${state.actors[post.actor]!.supplySources.map((s) => placeName(state, s)).join(' or ')}`
-            : `the road to ${placeName(state, situation.route[situation.route.length - 1]!)} is open again`;
+            ? `no road through friendly or neutral ground reaches ${view.actors[post.actor]!.supplySources.map((s) => placeName(view, s)).join(' or ')}`
+            : `the road to ${placeName(view, situation.route[situation.route.length - 1]!)} is open again`;
       sink.emit(
         'post.status',
         post.actor,
