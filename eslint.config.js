@@ -62,18 +62,48 @@ export default defineConfig(
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "BinaryExpression[operator='**']", message: 'No ** in src/engine: its last bit differs between engines.' },
+        {
+          selector: "BinaryExpression[operator='**']",
+          message: 'No ** in src/engine: its last bit differs between engines.',
+        },
         { selector: "AssignmentExpression[operator='**=']", message: 'No **= in src/engine.' },
-        { selector: "MemberExpression[object.name='Math'][computed=true]", message: 'No computed Math access in src/engine.' },
+        {
+          selector: "MemberExpression[object.name='Math'][computed=true]",
+          message: 'No computed Math access in src/engine.',
+        },
       ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['phaser', 'phaser/*'], message: 'The engine does not draw: no Phaser.' },
-            { group: ['node:*', 'fs', 'fs/*', 'path', 'os', 'worker_threads', 'child_process', 'crypto', 'perf_hooks'], message: 'No Node APIs in src/engine.' },
             {
-              group: ['**/game', '**/game/*', '**/ui', '**/ui/*', '**/cli', '**/cli/*', '**/ai', '**/ai/*', '**/scenario', '**/scenario/*'],
+              group: [
+                'node:*',
+                'fs',
+                'fs/*',
+                'path',
+                'os',
+                'worker_threads',
+                'child_process',
+                'crypto',
+                'perf_hooks',
+              ],
+              message: 'No Node APIs in src/engine.',
+            },
+            {
+              group: [
+                '**/game',
+                '**/game/*',
+                '**/ui',
+                '**/ui/*',
+                '**/cli',
+                '**/cli/*',
+                '**/ai',
+                '**/ai/*',
+                '**/scenario',
+                '**/scenario/*',
+              ],
               message: 'src/engine imports nothing from game, ui, cli, ai or scenario.',
             },
           ],
@@ -86,7 +116,14 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/game', '**/game/*', '**/ui', '**/ui/*', '**/cli', '**/cli/*'], message: 'src/ai only produces orders: it imports the engine, not the clients.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/game', '**/game/*', '**/ui', '**/ui/*', '**/cli', '**/cli/*'],
+              message: 'src/ai only produces orders: it imports the engine, not the clients.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -46,7 +46,9 @@ export function runBench(out: { log: (line: string) => void }): number {
     'engine.stateBytes': maxBytes,
     'engine.hashMs': round3(median(hashTimes)),
   };
-  out.log(`bench: ${scenario.data.id}, ${games} games of ${finalState!.calendar.turns} turns (${turnTimes.length} turns timed)`);
+  out.log(
+    `bench: ${scenario.data.id}, ${games} games of ${finalState!.calendar.turns} turns (${turnTimes.length} turns timed)`,
+  );
   out.log(JSON.stringify(figures));
   return 0;
 }

@@ -3,7 +3,13 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateOfTurn, setStateFreezing, standing } from '../engine/index.ts';
-import { formatProblem, ReplaySchema, ScenarioError, replayMismatch, verifyReplay } from '../scenario/index.ts';
+import {
+  formatProblem,
+  ReplaySchema,
+  ScenarioError,
+  replayMismatch,
+  verifyReplay,
+} from '../scenario/index.ts';
 import { runBench } from './bench.ts';
 import { loadScenarioArg, readText, UsageError } from './files.ts';
 import { describeTurn, playScenario } from './play.ts';
@@ -39,7 +45,9 @@ function parse(args: string[], options: ParseArgsConfig['options'], positionals:
   }
   if (parsed.positionals.length !== positionals)
     throw new UsageError(
-      positionals === 1 ? 'expected one file argument' : `expected ${positionals} arguments, got ${parsed.positionals.length}`,
+      positionals === 1
+        ? 'expected one file argument'
+        : `expected ${positionals} arguments, got ${parsed.positionals.length}`,
     );
   return parsed;
 }
@@ -47,7 +55,8 @@ function parse(args: string[], options: ParseArgsConfig['options'], positionals:
 function intFlag(value: unknown, name: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
-  if (!/^-?\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} must be an integer ≥ ${min} (got "${text}")`);
+  if (!/^-?\d+$/.test(text) || Number(text) < min)
+    throw new UsageError(`--${name} must be an integer ≥ ${min} (got "${text}")`);
   return Number(text);
 }
 
@@ -133,7 +142,10 @@ function cmdVerify(args: string[], out: Out): number {
   return 0;
 }
 
-export function main(argv: string[], out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) }): number {
+export function main(
+  argv: string[],
+  out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) },
+): number {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -158,7 +170,9 @@ export function main(argv: string[], out: Out = { log: (l) => console.log(l), er
   } catch (e) {
     if (e instanceof ScenarioError) {
       for (const p of e.problems) out.error(formatProblem(p));
-      out.error(`${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; the scenario was not loaded.`);
+      out.error(
+        `${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; the scenario was not loaded.`,
+      );
       return 2;
     }
     if (e instanceof UsageError) {

@@ -1,7 +1,14 @@
 // Plays a scenario headless: every actor's orders come from the scenario script (scripted actors)
 // or are empty (passive, and for now human and computer actors too).
 import { resolveTurn, type GameEvent, type GameState, type OrdersByActor } from '../engine/index.ts';
-import { newGame, recordTurn, scriptedOrders, startReplay, type Replay, type Scenario } from '../scenario/index.ts';
+import {
+  newGame,
+  recordTurn,
+  scriptedOrders,
+  startReplay,
+  type Replay,
+  type Scenario,
+} from '../scenario/index.ts';
 
 export interface PlayResult {
   state: GameState;
@@ -45,7 +52,9 @@ const HEADLINE_KINDS = new Set([
 
 /** One line in words for a turn: the notable events in full, routine ones counted. */
 export function describeTurn(date: string, turn: number, events: GameEvent[]): string {
-  const notable = events.filter((e) => HEADLINE_KINDS.has(e.kind) && e.kind !== 'game.ended').map((e) => e.text);
+  const notable = events
+    .filter((e) => HEADLINE_KINDS.has(e.kind) && e.kind !== 'game.ended')
+    .map((e) => e.text);
   const moves = events.filter((e) => e.kind === 'unit.moved').length;
   const convoys = events.filter((e) => e.kind === 'convoy.moved').length;
   const routine: string[] = [];

@@ -10,7 +10,8 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 function sortKeys(this: unknown, key: string, value: unknown): unknown {
   switch (typeof value) {
     case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: "${key}" is ${value}, which JSON cannot hold`);
+      if (!Number.isFinite(value))
+        throw new TypeError(`canonicalJson: "${key}" is ${value}, which JSON cannot hold`);
       return value;
     case 'object': {
       if (value === null || Array.isArray(value)) return value;

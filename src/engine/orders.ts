@@ -43,7 +43,8 @@ function validateMove(state: GameState, actor: string, unitId: string, to: strin
   if (unit.location === to && unit.transit === null)
     return reject('already_there', `${unit.name} is already at ${target.name}.`);
   const start = unit.transit ? unit.transit.toward : unit.location;
-  if (!unitPath(state, start, to)) return reject('no_route', `No road leads from ${placeName(state, start)} to ${target.name}.`);
+  if (!unitPath(state, start, to))
+    return reject('no_route', `No road leads from ${placeName(state, start)} to ${target.name}.`);
   return ok;
 }
 
@@ -51,28 +52,48 @@ function validateDispatch(state: GameState, actor: string, order: DispatchConvoy
   const source = state.locations[order.from];
   if (!source) return reject('unknown_location', `There is no place "${order.from}" on the map.`);
   if (!state.actors[actor]!.supplySources.includes(order.from))
-    return reject('not_a_supply_source', `${source.name} is not a supply source of ${state.actors[actor]!.name}.`);
+    return reject(
+      'not_a_supply_source',
+      `${source.name} is not a supply source of ${state.actors[actor]!.name}.`,
+    );
   if (hostileHeld(state, actor, order.from))
     return reject('not_a_supply_source', `${source.name} is held by a hostile actor.`);
   const post = state.posts[order.post];
   if (!post) return reject('unknown_post', `There is no observation post "${order.post}".`);
-  if (post.actor !== actor) return reject('unknown_post', `${post.name} is not a post of ${state.actors[actor]!.name}.`);
+  if (post.actor !== actor)
+    return reject('unknown_post', `${post.name} is not a post of ${state.actors[actor]!.name}.`);
   if (!Number.isInteger(order.vehicles) || order.vehicles < 1 || order.vehicles > MAX_CONVOY_VEHICLES)
     return reject('bad_number', `A convoy has 1 to ${MAX_CONVOY_VEHICLES} vehicles (got ${order.vehicles}).`);
-  if (!Number.isInteger(order.supplyDays) || order.supplyDays < 1 || order.supplyDays > MAX_CONVOY_SUPPLY_DAYS)
-    return reject('bad_number', `A convoy carries 1 to ${MAX_CONVOY_SUPPLY_DAYS} supply days (got ${order.supplyDays}).`);
+  if (
+    !Number.isInteger(order.supplyDays) ||
+    order.supplyDays < 1 ||
+    order.supplyDays > MAX_CONVOY_SUPPLY_DAYS
+  )
+    return reject(
+      'bad_number',
+      `A convoy carries 1 to ${MAX_CONVOY_SUPPLY_DAYS} supply days (got ${order.supplyDays}).`,
+    );
   if (order.route) {
     const route = order.route;
     if (route.length < 2 || route[0] !== order.from || route[route.length - 1] !== post.location)
-      return reject('bad_route', `The route must run from ${source.name} to ${placeName(state, post.location)}.`);
+      return reject(
+        'bad_route',
+        `The route must run from ${source.name} to ${placeName(state, post.location)}.`,
+      );
     for (let i = 0; i + 1 < route.length; i++) {
       if (!roadBetween(state, route[i]!, route[i + 1]!))
-        return reject('bad_route', `No road joins ${placeName(state, route[i]!)} and ${placeName(state, route[i + 1]!)}.`);
+        return reject(
+          'bad_route',
+          `No road joins ${placeName(state, route[i]!)} and ${placeName(state, route[i + 1]!)}.`,
+        );
     }
     return ok;
   }
   if (!convoyRoute(state, actor, order.from, post.location))
-    return reject('no_route', `No road from ${source.name} to ${post.name} avoids places held by hostile actors.`);
+    return reject(
+      'no_route',
+      `No road from ${source.name} to ${post.name} avoids places held by hostile actors.`,
+    );
   return ok;
 }
 

@@ -50,7 +50,9 @@ export function adjacency(roads: Record<string, Road>): Record<string, Neighbour
     (adj[road.to] ??= []).push({ location: road.from, road });
   }
   for (const key of Object.keys(adj)) {
-    adj[key]!.sort((p, q) => (p.location < q.location ? -1 : p.location > q.location ? 1 : p.road.id < q.road.id ? -1 : 1));
+    adj[key]!.sort((p, q) =>
+      p.location < q.location ? -1 : p.location > q.location ? 1 : p.road.id < q.road.id ? -1 : 1,
+    );
   }
   adjacencyCache.set(roads, adj);
   return adj;
@@ -87,7 +89,8 @@ export function cheapestPath(
     let current: string | null = null;
     for (const id of Object.keys(dist)) {
       if (done.has(id)) continue;
-      if (current === null || dist[id]! < dist[current]! || (dist[id] === dist[current] && id < current)) current = id;
+      if (current === null || dist[id]! < dist[current]! || (dist[id] === dist[current] && id < current))
+        current = id;
     }
     if (current === null) return null;
     if (isGoal(current)) {

@@ -90,18 +90,33 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
     actors: Object.fromEntries(
       s.actors.map((a) => [
         a.id,
-        { id: a.id, name: a.name, controller: a.controller, supplySources: a.supplySources, resources: a.resources },
+        {
+          id: a.id,
+          name: a.name,
+          controller: a.controller,
+          supplySources: a.supplySources,
+          resources: a.resources,
+        },
       ]),
     ),
     relations: s.relations
-      .map((r) => ({ a: r.a < r.b ? r.a : r.b, b: r.a < r.b ? r.b : r.a, stance: r.stance, tension: r.tension }))
+      .map((r) => ({
+        a: r.a < r.b ? r.a : r.b,
+        b: r.a < r.b ? r.b : r.a,
+        stance: r.stance,
+        tension: r.tension,
+      }))
       .sort((p, q) => (p.a + '|' + p.b < q.a + '|' + q.b ? -1 : 1)),
     locations,
     roads: Object.fromEntries(
       map.roads.map((r) => [r.id, { id: r.id, from: r.from, to: r.to, class: r.class, length: r.km * 1000 }]),
     ),
-    highways: Object.fromEntries(map.highways.map((h) => [h.id, { id: h.id, name: h.name, waypoints: h.waypoints }])),
-    zones: Object.fromEntries(map.zones.map((z) => [z.id, { id: z.id, name: z.name, locations: z.locations }])),
+    highways: Object.fromEntries(
+      map.highways.map((h) => [h.id, { id: h.id, name: h.name, waypoints: h.waypoints }]),
+    ),
+    zones: Object.fromEntries(
+      map.zones.map((z) => [z.id, { id: z.id, name: z.name, locations: z.locations }]),
+    ),
     units: Object.fromEntries(
       s.units.map((u) => [
         u.id,
@@ -151,12 +166,16 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
       status: 'supplied',
     };
   }
-  for (const id of sortedIds(state.posts)) state.posts[id]!.status = assessPost(state, state.posts[id]!).status;
+  for (const id of sortedIds(state.posts))
+    state.posts[id]!.status = assessPost(state, state.posts[id]!).status;
   return state;
 }
 
 /** The turn a script entry belongs to. */
-export function scriptTurn(scenario: Scenario, entry: { turn?: number | undefined; date?: string | undefined }): number {
+export function scriptTurn(
+  scenario: Scenario,
+  entry: { turn?: number | undefined; date?: string | undefined },
+): number {
   if (entry.turn !== undefined) return entry.turn;
   const start = parseIsoDate(scenario.data.calendar.start)!;
   const cal = { ...scenario.data.calendar, startDay: start };
@@ -170,7 +189,9 @@ export function scriptTurn(scenario: Scenario, entry: { turn?: number | undefine
 export function scriptedOrders(
   scenario: Scenario,
   state: GameState,
-  scripted: readonly string[] = sortedIds(state.actors).filter((a) => state.actors[a]!.controller === 'scripted'),
+  scripted: readonly string[] = sortedIds(state.actors).filter(
+    (a) => state.actors[a]!.controller === 'scripted',
+  ),
 ): OrdersByActor {
   const out: OrdersByActor = {};
   for (const entry of scenario.data.script) {

@@ -27,13 +27,23 @@ export function joinPath(dir: string, rel: string): string {
   const parts = dir === '.' ? [] : dir.split('/');
   for (const part of rel.split('/')) {
     if (part === '.' || part === '') continue;
-    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '..' && parts[parts.length - 1] !== '') parts.pop();
+    if (
+      part === '..' &&
+      parts.length > 0 &&
+      parts[parts.length - 1] !== '..' &&
+      parts[parts.length - 1] !== ''
+    )
+      parts.pop();
     else parts.push(part);
   }
   return parts.join('/') || '.';
 }
 
-function readOrProblem(file: string, read: ReadText, from?: { source: SourceFile; path: string[] }): string | Problem {
+function readOrProblem(
+  file: string,
+  read: ReadText,
+  from?: { source: SourceFile; path: string[] },
+): string | Problem {
   try {
     return read(file);
   } catch {
@@ -59,7 +69,8 @@ function duplicates(
   taken = new Set<string>(),
 ): Set<string> {
   list.forEach((item, i) => {
-    if (taken.has(item.id)) problems.push(source.problem([key, i, 'id'], `${what} id "${item.id}" is used twice`));
+    if (taken.has(item.id))
+      problems.push(source.problem([key, i, 'id'], `${what} id "${item.id}" is used twice`));
     taken.add(item.id);
   });
   return taken;
@@ -75,9 +86,11 @@ function checkMap(source: SourceFile, map: MapData): Problem[] {
   const joined = new Map<string, Set<string>>();
   map.roads.forEach((road, i) => {
     for (const end of ['from', 'to'] as const) {
-      if (!places.has(road[end])) problems.push(source.problem(['roads', i, end], `unknown location "${road[end]}"`));
+      if (!places.has(road[end]))
+        problems.push(source.problem(['roads', i, end], `unknown location "${road[end]}"`));
     }
-    if (road.from === road.to) problems.push(source.problem(['roads', i], `road "${road.id}" joins a place to itself`));
+    if (road.from === road.to)
+      problems.push(source.problem(['roads', i], `road "${road.id}" joins a place to itself`));
     for (const [a, b] of [
       [road.from, road.to],
       [road.to, road.from],
@@ -89,7 +102,8 @@ function checkMap(source: SourceFile, map: MapData): Problem[] {
   });
   map.highways.forEach((hw, i) => {
     hw.waypoints.forEach((wp, j) => {
-      if (!places.has(wp)) problems.push(source.problem(['highways', i, 'waypoints', j], `unknown location "${wp}"`));
+      if (!places.has(wp))
+        problems.push(source.problem(['highways', i, 'waypoints', j], `unknown location "${wp}"`));
       const prev = hw.waypoints[j - 1];
       if (j > 0 && prev !== undefined && !joined.get(`${prev}|${hw.id}`)?.has(wp))
         problems.push(
@@ -98,13 +112,17 @@ function checkMap(source: SourceFile, map: MapData): Problem[] {
     });
   });
   map.posts.forEach((post, i) => {
-    if (!places.has(post.location)) problems.push(source.problem(['posts', i, 'location'], `unknown location "${post.location}"`));
+    if (!places.has(post.location))
+      problems.push(source.problem(['posts', i, 'location'], `unknown location "${post.location}"`));
     else if (kinds.get(post.location) !== 'post')
-      problems.push(source.problem(['posts', i, 'location'], `"${post.location}" must be a location of kind post`));
+      problems.push(
+        source.problem(['posts', i, 'location'], `"${post.location}" must be a location of kind post`),
+      );
   });
   map.zones.forEach((zone, i) =>
     zone.locations.forEach((loc, j) => {
-      if (!places.has(loc)) problems.push(source.problem(['zones', i, 'locations', j], `unknown location "${loc}"`));
+      if (!places.has(loc))
+        problems.push(source.problem(['zones', i, 'locations', j], `unknown location "${loc}"`));
     }),
   );
   return problems;
@@ -140,13 +158,15 @@ function checkScenario(source: SourceFile, s: ScenarioData, map: MapData): Probl
   duplicates(source, s.units, 'units', 'unit', problems);
   const unitActor = new Map(s.units.map((u) => [u.id, u.actor]));
   const place = (path: (string | number)[], id: string) => {
-    if (!places.has(id)) problems.push(source.problem(path, `unknown location "${id}" (not on map ${map.id})`));
+    if (!places.has(id))
+      problems.push(source.problem(path, `unknown location "${id}" (not on map ${map.id})`));
   };
   const actor = (path: (string | number)[], id: string) => {
     if (!actors.has(id)) problems.push(source.problem(path, `unknown actor "${id}"`));
   };
   const start = parseIsoDate(s.calendar.start);
-  if (start === null) problems.push(source.problem(['calendar', 'start'], `"${s.calendar.start}" is not a real date`));
+  if (start === null)
+    problems.push(source.problem(['calendar', 'start'], `"${s.calendar.start}" is not a real date`));
   s.actors.forEach((a, i) => a.supplySources.forEach((l, j) => place(['actors', i, 'supplySources', j], l)));
   s.relations.forEach((r, i) => {
     actor(['relations', i, 'a'], r.a);
@@ -159,18 +179,26 @@ function checkScenario(source: SourceFile, s: ScenarioData, map: MapData): Probl
     actor(['control', 'holds', who], who);
     list.forEach((l, j) => {
       place(['control', 'holds', who, j], l);
-      if (held.has(l)) problems.push(source.problem(['control', 'holds', who, j], `"${l}" is also held by ${held.get(l)}`));
+      if (held.has(l))
+        problems.push(source.problem(['control', 'holds', who, j], `"${l}" is also held by ${held.get(l)}`));
       held.set(l, who);
     });
   }
   const seenPosts = new Set<string>();
   s.posts.forEach((p, i) => {
-    if (!mapPosts.has(p.id)) problems.push(source.problem(['posts', i, 'id'], `the map has no observation post "${p.id}"`));
-    if (seenPosts.has(p.id)) problems.push(source.problem(['posts', i, 'id'], `post "${p.id}" is listed twice`));
+    if (!mapPosts.has(p.id))
+      problems.push(source.problem(['posts', i, 'id'], `the map has no observation post "${p.id}"`));
+    if (seenPosts.has(p.id))
+      problems.push(source.problem(['posts', i, 'id'], `post "${p.id}" is listed twice`));
     seenPosts.add(p.id);
     actor(['posts', i, 'actor'], p.actor);
     if (p.supplyDays > p.maxSupplyDays)
-      problems.push(source.problem(['posts', i, 'supplyDays'], `supplyDays ${p.supplyDays} exceeds maxSupplyDays ${p.maxSupplyDays}`));
+      problems.push(
+        source.problem(
+          ['posts', i, 'supplyDays'],
+          `supplyDays ${p.supplyDays} exceeds maxSupplyDays ${p.maxSupplyDays}`,
+        ),
+      );
   });
   s.units.forEach((u, i) => {
     actor(['units', i, 'actor'], u.actor);
@@ -180,27 +208,42 @@ function checkScenario(source: SourceFile, s: ScenarioData, map: MapData): Probl
     actor(['script', i, 'actor'], entry.actor);
     if (entry.date !== undefined && start !== null) {
       const day = parseIsoDate(entry.date);
-      if (day === null) problems.push(source.problem(['script', i, 'date'], `"${entry.date}" is not a real date`));
+      if (day === null)
+        problems.push(source.problem(['script', i, 'date'], `"${entry.date}" is not a real date`));
       else {
         const turn = turnOfDay({ ...s.calendar, startDay: start }, day);
         if (turn < 1 || turn > s.calendar.turns)
-          problems.push(source.problem(['script', i, 'date'], `${entry.date} falls outside the scenario's ${s.calendar.turns} turns`));
+          problems.push(
+            source.problem(
+              ['script', i, 'date'],
+              `${entry.date} falls outside the scenario's ${s.calendar.turns} turns`,
+            ),
+          );
       }
     }
     if (entry.turn !== undefined && entry.turn > s.calendar.turns)
-      problems.push(source.problem(['script', i, 'turn'], `turn ${entry.turn} is after the last turn (${s.calendar.turns})`));
+      problems.push(
+        source.problem(
+          ['script', i, 'turn'],
+          `turn ${entry.turn} is after the last turn (${s.calendar.turns})`,
+        ),
+      );
     entry.orders.forEach((order, j) => {
       const at = ['script', i, 'orders', j];
       if (order.kind === 'move' || order.kind === 'hold') {
         const owner = unitActor.get(order.unit);
-        if (owner === undefined) problems.push(source.problem([...at, 'unit'], `unknown unit "${order.unit}"`));
+        if (owner === undefined)
+          problems.push(source.problem([...at, 'unit'], `unknown unit "${order.unit}"`));
         else if (owner !== entry.actor)
-          problems.push(source.problem([...at, 'unit'], `unit "${order.unit}" belongs to ${owner}, not ${entry.actor}`));
+          problems.push(
+            source.problem([...at, 'unit'], `unit "${order.unit}" belongs to ${owner}, not ${entry.actor}`),
+          );
       }
       if (order.kind === 'move') place([...at, 'to'], order.to);
       if (order.kind === 'dispatch_convoy') {
         place([...at, 'from'], order.from);
-        if (!mapPosts.has(order.post)) problems.push(source.problem([...at, 'post'], `unknown observation post "${order.post}"`));
+        if (!mapPosts.has(order.post))
+          problems.push(source.problem([...at, 'post'], `unknown observation post "${order.post}"`));
         order.route?.forEach((l, k) => place([...at, 'route', k], l));
       }
     });

@@ -64,7 +64,10 @@ export class SourceFile {
   }
 }
 
-export function parseText(file: string, text: string): { source: SourceFile; value: unknown; problems: Problem[] } {
+export function parseText(
+  file: string,
+  text: string,
+): { source: SourceFile; value: unknown; problems: Problem[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const problems: Problem[] = doc.errors.map((e) => {
@@ -76,7 +79,12 @@ export function parseText(file: string, text: string): { source: SourceFile; val
 }
 
 function describePath(path: Path): string {
-  return path.length === 0 ? 'the file' : path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').slice(1);
+  return path.length === 0
+    ? 'the file'
+    : path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+        .join('')
+        .slice(1);
 }
 
 export function validate<S extends z.ZodType>(

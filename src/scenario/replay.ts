@@ -2,7 +2,13 @@
 // every turn the orders of every actor and the state hash after the turn. Replaying it from the
 // scenario must give the same hashes, byte for byte, in Node and in the browser.
 import { z } from 'zod';
-import { hashState, resolveTurn, RULES_VERSION, type GameState, type OrdersByActor } from '../engine/index.ts';
+import {
+  hashState,
+  resolveTurn,
+  RULES_VERSION,
+  type GameState,
+  type OrdersByActor,
+} from '../engine/index.ts';
 import { newGame } from './build.ts';
 import type { Scenario } from './load.ts';
 import { OrderSchema } from './schema.ts';
@@ -68,16 +74,40 @@ export function verifyReplay(replay: Replay, scenario: Scenario): VerifyResult {
   let state = newGame(scenario, replay.seed);
   const initial = hashState(state);
   if (initial !== replay.initialHash)
-    return { ok: false, turn: 0, expected: replay.initialHash, actual: initial, reason: 'the starting state differs' };
+    return {
+      ok: false,
+      turn: 0,
+      expected: replay.initialHash,
+      actual: initial,
+      reason: 'the starting state differs',
+    };
   for (const entry of replay.turns) {
     if (entry.turn !== state.turn)
-      return { ok: false, turn: entry.turn, expected: replay.initialHash, actual: '', reason: `expected turn ${state.turn} next, the file has turn ${entry.turn}` };
+      return {
+        ok: false,
+        turn: entry.turn,
+        expected: replay.initialHash,
+        actual: '',
+        reason: `expected turn ${state.turn} next, the file has turn ${entry.turn}`,
+      };
     if (state.over)
-      return { ok: false, turn: entry.turn, expected: entry.hash, actual: '', reason: 'the game had already ended' };
+      return {
+        ok: false,
+        turn: entry.turn,
+        expected: entry.hash,
+        actual: '',
+        reason: 'the game had already ended',
+      };
     state = resolveTurn(state, entry.orders as OrdersByActor).state;
     const actual = hashState(state);
     if (actual !== entry.hash)
-      return { ok: false, turn: entry.turn, expected: entry.hash, actual, reason: 'the state hash after this turn differs' };
+      return {
+        ok: false,
+        turn: entry.turn,
+        expected: entry.hash,
+        actual,
+        reason: 'the state hash after this turn differs',
+      };
   }
   return { ok: true, turns: replay.turns.length, hash: hashState(state), state };
 }

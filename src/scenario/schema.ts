@@ -135,7 +135,12 @@ export const ScenarioSchema = z.strictObject({
     .min(1),
   relations: z
     .array(
-      z.strictObject({ a: id, b: id, stance: z.enum(['allied', 'neutral', 'hostile']), tension: percent.default(0) }),
+      z.strictObject({
+        a: id,
+        b: id,
+        stance: z.enum(['allied', 'neutral', 'hostile']),
+        tension: percent.default(0),
+      }),
     )
     .default([]),
   control: z.strictObject({

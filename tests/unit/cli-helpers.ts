@@ -14,6 +14,9 @@ export function cli(...args: string[]): { code: number; out: string[]; err: stri
 
 /** Runs the real `idlib-sim` command (bin/idlib-sim.mjs) in a child process. */
 export function cliProcess(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [`${ROOT}bin/idlib-sim.mjs`, ...args], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [`${ROOT}bin/idlib-sim.mjs`, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -17,7 +17,12 @@ describe('idlib-sim run', () => {
     );
     const last = JSON.parse(r.out.at(-1)!);
     expect(Object.keys(last)).toEqual(['scenario', 'seed', 'turns', 'hash', 'outcome', 'eventCounts']);
-    expect(last).toMatchObject({ scenario: 'winter-2019-2020', seed: 2, turns: 12, outcome: { reason: 'not-finished' } });
+    expect(last).toMatchObject({
+      scenario: 'winter-2019-2020',
+      seed: 2,
+      turns: 12,
+      outcome: { reason: 'not-finished' },
+    });
     expect(last.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(last.eventCounts['control.changed']).toBe(3);
   });
@@ -35,7 +40,11 @@ describe('idlib-sim run', () => {
 
 describe('errors: a clear message and exit 2, never a stack trace', () => {
   const cases: [string, string[], RegExp][] = [
-    ['a missing scenario file', ['run', 'no/such.scenario.yaml'], /no scenario file "no\/such.scenario.yaml"/],
+    [
+      'a missing scenario file',
+      ['run', 'no/such.scenario.yaml'],
+      /no scenario file "no\/such.scenario.yaml"/,
+    ],
     ['an unknown flag', ['run', 'winter-2019-2020', '--speed', '3'], /Unknown option '--speed'/],
     ['a bad number', ['run', 'winter-2019-2020', '--turns', 'many'], /--turns must be an integer/],
     ['a missing argument', ['run'], /expected one file argument/],
@@ -78,7 +87,10 @@ units:
 
   it('schema problems name the key and where it is', () => {
     const file = join(dir, 'typo.scenario.yaml');
-    writeFileSync(file, "schemaVersion: 1\nid: Bad Id\ntitle: T\nbriefing: b\nmap: maps/idlib.map.yaml\ncalendar: { start: '2020-01-01', daysPerTurn: 0, turns: 5 }\nactors: []\ncontrol: { default: '' }\nunitz: []\n");
+    writeFileSync(
+      file,
+      "schemaVersion: 1\nid: Bad Id\ntitle: T\nbriefing: b\nmap: maps/idlib.map.yaml\ncalendar: { start: '2020-01-01', daysPerTurn: 0, turns: 5 }\nactors: []\ncontrol: { default: '' }\nunitz: []\n",
+    );
     const r = cli('run', file);
     expect(r.code).toBe(2);
     const text = r.err.join('\n');

@@ -33,7 +33,8 @@ describe('calendar', () => {
   });
 
   it('refuses dates that do not exist', () => {
-    for (const bad of ['2019-02-29', '2020-13-01', '2020-04-31', '20-01-01', 'yesterday']) expect(parseIsoDate(bad)).toBeNull();
+    for (const bad of ['2019-02-29', '2020-13-01', '2020-04-31', '20-01-01', 'yesterday'])
+      expect(parseIsoDate(bad)).toBeNull();
   });
 
   it('round-trips every day across four centuries', () => {
@@ -130,11 +131,72 @@ describe('validateOrder', () => {
     ['into a post', 'turkey', { kind: 'move', unit: 'tr_mech', to: 'op_surman_site' }, 'post_location'],
     ['to where it stands', 'turkey', { kind: 'move', unit: 'tr_mech', to: 'kafr_lusin' }, 'already_there'],
     ['an unknown actor', 'usa', { kind: 'hold', unit: 'tr_mech' }, 'unknown_actor'],
-    ['a good convoy', 'turkey', { kind: 'dispatch_convoy', from: 'kafr_lusin', post: 'op_surman', vehicles: 30, supplyDays: 10, notified: true }, 'ok'],
-    ['a convoy from a place that is no supply source', 'turkey', { kind: 'dispatch_convoy', from: 'idlib', post: 'op_surman', vehicles: 30, supplyDays: 10, notified: true }, 'not_a_supply_source'],
-    ['a convoy to an encircled post', 'turkey', { kind: 'dispatch_convoy', from: 'kafr_lusin', post: 'op_morek', vehicles: 30, supplyDays: 10, notified: true }, 'no_route'],
-    ['a convoy of no vehicles', 'turkey', { kind: 'dispatch_convoy', from: 'kafr_lusin', post: 'op_surman', vehicles: 0, supplyDays: 10, notified: true }, 'bad_number'],
-    ['a convoy on a broken route', 'turkey', { kind: 'dispatch_convoy', from: 'kafr_lusin', post: 'op_surman', vehicles: 5, supplyDays: 10, notified: true, route: ['kafr_lusin', 'idlib', 'op_surman_site'] }, 'bad_route'],
+    [
+      'a good convoy',
+      'turkey',
+      {
+        kind: 'dispatch_convoy',
+        from: 'kafr_lusin',
+        post: 'op_surman',
+        vehicles: 30,
+        supplyDays: 10,
+        notified: true,
+      },
+      'ok',
+    ],
+    [
+      'a convoy from a place that is no supply source',
+      'turkey',
+      {
+        kind: 'dispatch_convoy',
+        from: 'idlib',
+        post: 'op_surman',
+        vehicles: 30,
+        supplyDays: 10,
+        notified: true,
+      },
+      'not_a_supply_source',
+    ],
+    [
+      'a convoy to an encircled post',
+      'turkey',
+      {
+        kind: 'dispatch_convoy',
+        from: 'kafr_lusin',
+        post: 'op_morek',
+        vehicles: 30,
+        supplyDays: 10,
+        notified: true,
+      },
+      'no_route',
+    ],
+    [
+      'a convoy of no vehicles',
+      'turkey',
+      {
+        kind: 'dispatch_convoy',
+        from: 'kafr_lusin',
+        post: 'op_surman',
+        vehicles: 0,
+        supplyDays: 10,
+        notified: true,
+      },
+      'bad_number',
+    ],
+    [
+      'a convoy on a broken route',
+      'turkey',
+      {
+        kind: 'dispatch_convoy',
+        from: 'kafr_lusin',
+        post: 'op_surman',
+        vehicles: 5,
+        supplyDays: 10,
+        notified: true,
+        route: ['kafr_lusin', 'idlib', 'op_surman_site'],
+      },
+      'bad_route',
+    ],
   ];
   it.each(cases)('%s', (_name, actor, order, want) => {
     const r = validateOrder(state, actor, order);

@@ -48,14 +48,26 @@ describe('determinism', () => {
     const { state: withBad, events } = resolveTurn(start, {
       syria: [{ kind: 'move', unit: 'tr_mech', to: 'idlib' }],
       turkey: [{ kind: 'move', unit: 'tr_mech', to: 'op_morek_site' }],
-      hts: [{ kind: 'dispatch_convoy', from: 'bab_al_hawa', post: 'op_morek', vehicles: 1, supplyDays: 1, notified: true }],
+      hts: [
+        {
+          kind: 'dispatch_convoy',
+          from: 'bab_al_hawa',
+          post: 'op_morek',
+          vehicles: 1,
+          supplyDays: 1,
+          notified: true,
+        },
+      ],
     });
     expect(events.filter((e) => e.kind === 'order.rejected').map((e) => e.data.code)).toEqual([
       'unknown_post',
       'not_your_unit',
       'post_location',
     ]);
-    const strip = (s: GameState) => ({ ...s, log: s.log.map((l) => ({ ...l, events: l.events.filter((e) => e.kind !== 'order.rejected') })) });
+    const strip = (s: GameState) => ({
+      ...s,
+      log: s.log.map((l) => ({ ...l, events: l.events.filter((e) => e.kind !== 'order.rejected') })),
+    });
     expect(hashState(strip(withBad))).toBe(hashState(strip(plain)));
   });
 });

@@ -24,7 +24,8 @@ interface Golden {
 function compute(): Golden {
   const scenario = loadScenario(`${ROOT}scenarios/winter-2019-2020.scenario.yaml`, readText);
   const hashes: Record<string, string[]> = {};
-  for (const seed of SEEDS) hashes[seed] = playScenario(scenario, seed, TURNS).replay.turns.map((t) => t.hash);
+  for (const seed of SEEDS)
+    hashes[seed] = playScenario(scenario, seed, TURNS).replay.turns.map((t) => t.hash);
   return { scenario: 'winter-2019-2020', rulesVersion: RULES_VERSION, turns: TURNS, hashes };
 }
 
@@ -33,7 +34,9 @@ describe('golden hashes', () => {
     it('rewrites the golden file for a new rules version', () => {
       const old = existsSync(FILE) ? (JSON.parse(readFileSync(FILE, 'utf8')) as Golden) : null;
       if (old && old.rulesVersion === RULES_VERSION)
-        throw new Error(`Golden hashes are for rules version ${RULES_VERSION} already: bump RULES_VERSION first.`);
+        throw new Error(
+          `Golden hashes are for rules version ${RULES_VERSION} already: bump RULES_VERSION first.`,
+        );
       writeFileSync(FILE, JSON.stringify(compute(), null, 2) + '\n');
     });
     return;
@@ -41,9 +44,10 @@ describe('golden hashes', () => {
 
   it(`match the recorded hashes for seeds ${SEEDS.join(', ')} over ${TURNS} turns`, () => {
     const golden = JSON.parse(readFileSync(FILE, 'utf8')) as Golden;
-    expect(golden.rulesVersion, 'the rules version changed: regenerate the golden file (see the comment at the top)').toBe(
-      RULES_VERSION,
-    );
+    expect(
+      golden.rulesVersion,
+      'the rules version changed: regenerate the golden file (see the comment at the top)',
+    ).toBe(RULES_VERSION);
     const now = compute();
     for (const seed of SEEDS) {
       const want = golden.hashes[seed]!;

@@ -29,9 +29,12 @@ export function tinyMapYaml(world: Pick<TinyWorld, 'places' | 'roads' | 'posts'>
     );
   }
   lines.push('roads:');
-  world.roads.forEach(([a, b, km, cls], i) => lines.push(`  - { id: r${i}_${a}_${b}, from: ${a}, to: ${b}, class: ${cls ?? 'road'}, km: ${km} }`));
+  world.roads.forEach(([a, b, km, cls], i) =>
+    lines.push(`  - { id: r${i}_${a}_${b}, from: ${a}, to: ${b}, class: ${cls ?? 'road'}, km: ${km} }`),
+  );
   lines.push(world.posts?.length ? 'posts:' : 'posts: []');
-  for (const post of world.posts ?? []) lines.push(`  - { id: ${post.id}, name: Post ${post.id}, location: ${post.location} }`);
+  for (const post of world.posts ?? [])
+    lines.push(`  - { id: ${post.id}, name: Post ${post.id}, location: ${post.location} }`);
   return lines.join('\n') + '\n';
 }
 

@@ -45,7 +45,12 @@ describe('engine lint rules', () => {
   });
 
   it('allow integer arithmetic and Math.floor / Math.sqrt in src/engine', async () => {
-    expect(await errorsIn('src/engine/lint-probe.ts', 'export const f = (a: number) => Math.floor(Math.sqrt(a * a + 1) / 2);')).toEqual([]);
+    expect(
+      await errorsIn(
+        'src/engine/lint-probe.ts',
+        'export const f = (a: number) => Math.floor(Math.sqrt(a * a + 1) / 2);',
+      ),
+    ).toEqual([]);
   });
 
   it('allow Math.random outside the engine (e.g. a UI animation)', async () => {
@@ -53,8 +58,15 @@ describe('engine lint rules', () => {
   });
 
   it('forbid innerHTML and eval everywhere', async () => {
-    expect(await errorsIn('src/ui/lint-probe.ts', "export const f = (el: HTMLElement) => { el.innerHTML = '<b>x</b>'; };")).not.toEqual([]);
+    expect(
+      await errorsIn(
+        'src/ui/lint-probe.ts',
+        "export const f = (el: HTMLElement) => { el.innerHTML = '<b>x</b>'; };",
+      ),
+    ).not.toEqual([]);
     expect(await errorsIn('src/ui/lint-probe.ts', "export const x = eval('1');")).not.toEqual([]);
-    expect(await errorsIn('src/ui/lint-probe.ts', "export const x = new Function('return 1');")).not.toEqual([]);
+    expect(await errorsIn('src/ui/lint-probe.ts', "export const x = new Function('return 1');")).not.toEqual(
+      [],
+    );
   });
 });

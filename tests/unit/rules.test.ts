@@ -29,12 +29,47 @@ describe('movement along roads', () => {
     expectLocation: string;
     expectCovered: number | null;
   }[] = [
-    { name: 'infantry on a road covers 9.6 km a day', cls: 'road', type: 'infantry', turns: 1, expectLocation: 'base', expectCovered: 9600 },
+    {
+      name: 'infantry on a road covers 9.6 km a day',
+      cls: 'road',
+      type: 'infantry',
+      turns: 1,
+      expectLocation: 'base',
+      expectCovered: 9600,
+    },
     // Day 2: the last 0.4 km to a costs 500 m of budget; the 11,500 m left cover 9.2 km beyond a.
-    { name: 'infantry on a road passes a (10 km) on day 2', cls: 'road', type: 'infantry', turns: 2, expectLocation: 'a', expectCovered: 9200 },
-    { name: 'infantry on the M5 covers 12 km a day and passes a', cls: 'M5', type: 'infantry', turns: 1, expectLocation: 'a', expectCovered: 2000 },
-    { name: 'mechanised (30 km/day) on the M5 reaches b (30 km) in one day', cls: 'M5', type: 'mechanised', turns: 1, expectLocation: 'b', expectCovered: null },
-    { name: 'track halves speed: infantry covers 6 km', cls: 'track', type: 'infantry', turns: 1, expectLocation: 'base', expectCovered: 6000 },
+    {
+      name: 'infantry on a road passes a (10 km) on day 2',
+      cls: 'road',
+      type: 'infantry',
+      turns: 2,
+      expectLocation: 'a',
+      expectCovered: 9200,
+    },
+    {
+      name: 'infantry on the M5 covers 12 km a day and passes a',
+      cls: 'M5',
+      type: 'infantry',
+      turns: 1,
+      expectLocation: 'a',
+      expectCovered: 2000,
+    },
+    {
+      name: 'mechanised (30 km/day) on the M5 reaches b (30 km) in one day',
+      cls: 'M5',
+      type: 'mechanised',
+      turns: 1,
+      expectLocation: 'b',
+      expectCovered: null,
+    },
+    {
+      name: 'track halves speed: infantry covers 6 km',
+      cls: 'track',
+      type: 'infantry',
+      turns: 1,
+      expectLocation: 'base',
+      expectCovered: 6000,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -195,10 +230,22 @@ ${extra}`),
 
 describe('observation post status', () => {
   const cases: { name: string; holds: string; status: string }[] = [
-    { name: 'supplied: a friendly or neutral road reaches the crossing', holds: '{ blue: [base] }', status: 'supplied' },
+    {
+      name: 'supplied: a friendly or neutral road reaches the crossing',
+      holds: '{ blue: [base] }',
+      status: 'supplied',
+    },
     { name: 'supplied: one way round is enough', holds: '{ blue: [base], red: [b] }', status: 'supplied' },
-    { name: 'cut off: the road to the crossing is held by a hostile side', holds: '{ blue: [base], red: [a] }', status: 'cut_off' },
-    { name: 'encircled: every neighbour is hostile', holds: '{ blue: [base], red: [b, c] }', status: 'encircled' },
+    {
+      name: 'cut off: the road to the crossing is held by a hostile side',
+      holds: '{ blue: [base], red: [a] }',
+      status: 'cut_off',
+    },
+    {
+      name: 'encircled: every neighbour is hostile',
+      holds: '{ blue: [base], red: [b, c] }',
+      status: 'encircled',
+    },
     { name: 'cut off: the crossing itself is in hostile hands', holds: '{ red: [base] }', status: 'cut_off' },
   ];
   for (const c of cases) {
@@ -257,10 +304,22 @@ describe('convoys', () => {
     // day 1; day 2 arrives.
     let state = tinyGame(postWorld('{ blue: [base] }', 5));
     const t1 = resolveTurn(state, {
-      blue: [{ kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: 20, supplyDays: 12, notified: true, route: ['base', 'a', 'b', 'p_site'] }],
+      blue: [
+        {
+          kind: 'dispatch_convoy',
+          from: 'base',
+          post: 'op1',
+          vehicles: 20,
+          supplyDays: 12,
+          notified: true,
+          route: ['base', 'a', 'b', 'p_site'],
+        },
+      ],
     });
     state = t1.state;
-    expect(t1.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['convoy.dispatched', 'convoy.moved']));
+    expect(t1.events.map((e) => e.kind)).toEqual(
+      expect.arrayContaining(['convoy.dispatched', 'convoy.moved']),
+    );
     const convoy = Object.values(state.convoys)[0]!;
     expect(convoy.leg).toBe(2);
     expect(convoy.covered).toBe(7500);
@@ -274,7 +333,9 @@ describe('convoys', () => {
   it('without a route, takes the shortest one that avoids hostile ground', () => {
     const state = tinyGame(postWorld('{ blue: [base], red: [b] }', 5));
     const { state: after } = resolveTurn(state, {
-      blue: [{ kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: 5, supplyDays: 5, notified: false }],
+      blue: [
+        { kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: 5, supplyDays: 5, notified: false },
+      ],
     });
     expect(Object.values(after.convoys)[0]!.route).toEqual(['base', 'a', 'c', 'p_site']);
   });
@@ -290,18 +351,33 @@ describe('convoys', () => {
     state = resolveTurn(state, { red: [{ kind: 'move', unit: 'r1', to: 'b' }] }).state;
     expect(state.locations.b!.controller).toBe('red');
     const sent = resolveTurn(state, {
-      blue: [{ kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: 5, supplyDays: 5, notified: true, route: ['base', 'a', 'b', 'p_site'] }],
+      blue: [
+        {
+          kind: 'dispatch_convoy',
+          from: 'base',
+          post: 'op1',
+          vehicles: 5,
+          supplyDays: 5,
+          notified: true,
+          route: ['base', 'a', 'b', 'p_site'],
+        },
+      ],
     });
     const convoy = Object.values(sent.state.convoys)[0]!;
     expect(convoy.route[convoy.leg]).toBe('a');
     expect(convoy.covered).toBe(0);
-    expect(sent.events.find((e) => e.kind === 'convoy.moved')!.data).toMatchObject({ waiting: true, blockedAt: 'b' });
+    expect(sent.events.find((e) => e.kind === 'convoy.moved')!.data).toMatchObject({
+      waiting: true,
+      blockedAt: 'b',
+    });
   });
 
   it('cannot be sent when no route avoids hostile ground', () => {
     const state = tinyGame(postWorld('{ blue: [base], red: [a] }', 5));
     const { state: after, events } = resolveTurn(state, {
-      blue: [{ kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: 5, supplyDays: 5, notified: true }],
+      blue: [
+        { kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: 5, supplyDays: 5, notified: true },
+      ],
     });
     expect(Object.keys(after.convoys)).toHaveLength(0);
     expect(events[0]).toMatchObject({ kind: 'order.rejected', data: { code: 'no_route' } });

@@ -39,7 +39,14 @@ export function dispatchConvoy(
     order.from,
     `${actorName(view, actor)} sends a convoy of ${order.vehicles} vehicles from ${placeName(view, order.from)} ` +
       `to ${post.name} with ${order.supplyDays} days of supply (${order.notified ? 'Russia notified' : 'Russia not notified'}).`,
-    { convoy: id, post: post.id, vehicles: order.vehicles, supplyDays: order.supplyDays, notified: order.notified, route: route.join(' ') },
+    {
+      convoy: id,
+      post: post.id,
+      vehicles: order.vehicles,
+      supplyDays: order.supplyDays,
+      notified: order.notified,
+      route: route.join(' '),
+    },
   );
 }
 

@@ -44,7 +44,12 @@ export function applyMovementOrders(state: GameState, orders: Order[]): void {
 function hostileUnitsAt(state: GameState, actor: string, location: string): boolean {
   for (const id of sortedIds(state.units)) {
     const other = state.units[id]!;
-    if (other.location === location && other.transit === null && other.strength > 0 && isHostile(state, actor, other.actor))
+    if (
+      other.location === location &&
+      other.transit === null &&
+      other.strength > 0 &&
+      isHostile(state, actor, other.actor)
+    )
       return true;
   }
   return false;
@@ -114,7 +119,14 @@ export function moveUnits(state: GameState, view: GameState, sink: EventSink): v
       unit.actor,
       unit.location,
       `${unit.name} moves ${km} km from ${placeName(state, startedAt)} and is now ${where}${reached}.`,
-      { unit: unit.id, from: startedAt, to: unit.location, metres: travelled, destination: target, via: passed.join(' ') },
+      {
+        unit: unit.id,
+        from: startedAt,
+        to: unit.location,
+        metres: travelled,
+        destination: target,
+        via: passed.join(' '),
+      },
     );
     if (halted !== '') {
       sink.emit('unit.halted', unit.actor, unit.location, `${unit.name} stops: ${halted}.`, {
