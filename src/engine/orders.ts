@@ -28,7 +28,7 @@ export function validateOrder(state: GameState, actor: string, order: Order): Re
     case 'dispatch_convoy':
       return validateDispatch(state, actor, order);
     default:
-      return reject('unknown_unit', `Unknown order kind "${(order as { kind: unknown }).kind}".`);
+      return reject('unknown_order', `There is no order "${String((order as { kind: unknown }).kind)}".`);
   }
 }
 

@@ -253,6 +253,7 @@ export type OrderKind = Order['kind'];
 export type OrdersByActor = Record<string, Order[]>;
 
 export type RejectCode =
+  | 'unknown_order'
   | 'unknown_actor'
   | 'unknown_unit'
   | 'not_your_unit'

@@ -2,7 +2,7 @@
 // never fetches anything at run time. Keys are project-relative paths
 // ("scenarios/winter-2019-2020.scenario.yaml", "scenarios/maps/idlib.map.yaml"), the same form
 // the loader uses when it joins a scenario's `map:` path onto the scenario's folder.
-import { loadScenario, type Scenario } from '../scenario/index.ts';
+import { joinPath, loadScenario, type Scenario } from '../scenario/index.ts';
 
 export const DEFAULT_SCENARIO_ID = 'winter-2019-2020';
 
@@ -19,15 +19,9 @@ export const bundledFiles: Readonly<Record<string, string>> = Object.freeze(
   Object.fromEntries(Object.entries(raw).map(([key, text]) => [normalisePath(key), text])),
 );
 
-/** "/scenarios/./maps/x.yaml" → "scenarios/maps/x.yaml" */
+/** "/scenarios/./maps/x.yaml" → "scenarios/maps/x.yaml": the loader's own path joining, from the project root. */
 export function normalisePath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return parts.join('/');
+  return joinPath('.', path.replace(/^\/+/, ''));
 }
 
 /** Reads a bundled file; throws (and the loader reports "cannot read …") when it is not bundled. */

@@ -86,9 +86,9 @@ export function verifyReplay(replay: Replay, scenario: Scenario): VerifyResult {
       return {
         ok: false,
         turn: entry.turn,
-        expected: replay.initialHash,
+        expected: entry.hash,
         actual: '',
-        reason: `expected turn ${state.turn} next, the file has turn ${entry.turn}`,
+        reason: `the file has turn ${entry.turn} where turn ${state.turn} comes next`,
       };
     if (state.over)
       return {

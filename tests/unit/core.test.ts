@@ -131,6 +131,7 @@ describe('validateOrder', () => {
     ['into a post', 'turkey', { kind: 'move', unit: 'tr_mech', to: 'op_surman_site' }, 'post_location'],
     ['to where it stands', 'turkey', { kind: 'move', unit: 'tr_mech', to: 'kafr_lusin' }, 'already_there'],
     ['an unknown actor', 'usa', { kind: 'hold', unit: 'tr_mech' }, 'unknown_actor'],
+    ['an unknown kind of order', 'syria', { kind: 'fly', unit: 'saa_25th' } as never, 'unknown_order'],
     [
       'a good convoy',
       'turkey',
@@ -208,5 +209,18 @@ describe('validateOrder', () => {
         expect(r.message.length).toBeGreaterThan(10);
       }
     }
+  });
+});
+
+describe('paths', () => {
+  it('joins and normalises like the file system does', async () => {
+    const { joinPath, dirname } = await import('../../src/scenario/index.ts');
+    expect(joinPath('scenarios', 'maps/idlib.map.yaml')).toBe('scenarios/maps/idlib.map.yaml');
+    expect(joinPath('scenarios/a', '../maps/./x.yaml')).toBe('scenarios/maps/x.yaml');
+    expect(joinPath('.', 'x.yaml')).toBe('x.yaml');
+    expect(joinPath('/abs/dir', 'x.yaml')).toBe('/abs/dir/x.yaml');
+    expect(joinPath('scenarios', '/etc/x.yaml')).toBe('/etc/x.yaml');
+    expect(dirname('scenarios/x.scenario.yaml')).toBe('scenarios');
+    expect(dirname('x.yaml')).toBe('.');
   });
 });
