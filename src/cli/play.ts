@@ -41,20 +41,20 @@ export function playScenario(
 
 const HEADLINE_KINDS = new Set([
   'control.changed',
-  'post.status',
-  'post.supply',
-  'convoy.dispatched',
+  'post.status_changed',
+  'post.supply_exhausted',
+  'convoy.departed',
   'convoy.arrived',
   'unit.halted',
   'order.rejected',
-  'game.ended',
+  'scenario.ended',
 ]);
 
 /** One line in words for a turn: the notable events in full, routine ones counted. */
 export function describeTurn(date: string, turn: number, events: GameEvent[]): string {
   const notable = events
-    .filter((e) => HEADLINE_KINDS.has(e.kind) && e.kind !== 'game.ended')
-    .map((e) => e.text);
+    .filter((e) => HEADLINE_KINDS.has(e.kind) && e.kind !== 'scenario.ended')
+    .map((e) => e.explain);
   const moves = events.filter((e) => e.kind === 'unit.moved').length;
   const convoys = events.filter((e) => e.kind === 'convoy.moved').length;
   const routine: string[] = [];

@@ -8,10 +8,28 @@ export { resolveTurn, type TurnResult } from './resolve.ts';
 export { validateOrder, convoyRoute } from './orders.ts';
 export { assessPost, type PostSituation } from './rules/posts.ts';
 export { standing } from './rules/victory.ts';
+export {
+  computeHighwayOpen,
+  highwayOpenFor,
+  segmentOpen,
+  underHostileFire,
+  distance2,
+} from './rules/highways.ts';
+export { evalCondition, evalNumber } from './conditions.ts';
+export { EventSink } from './events.ts';
 export { canonicalJson, sha256Hex, hashValue } from './hash.ts';
 export { seedRng, drawInt, chancePerMille, rollD10 } from './rng.ts';
 export * from './calendar.ts';
-export { sortedIds, stanceOf, isHostile, neighbours, roadBetween, actorName, placeName } from './world.ts';
+export {
+  sortedIds,
+  stanceOf,
+  isHostile,
+  isFriendly,
+  neighbours,
+  roadBetween,
+  actorName,
+  placeName,
+} from './world.ts';
 
 export function hashState(state: GameState): string {
   return hashValue(state);

@@ -12,6 +12,13 @@ const ok: Result = { ok: true, value: true };
 
 export const MAX_CONVOY_VEHICLES = 1000;
 export const MAX_CONVOY_SUPPLY_DAYS = 90;
+export const MAX_CONVOY_TROOPS = 2000;
+
+// Placeholder while the rules of issue 3 are being written in parallel; every case is replaced
+// by its module's validator before this change is committed.
+function notYetRuled(kind: string): Result {
+  return reject('unknown_order', `The "${kind}" order has no rules yet.`);
+}
 
 export function validateOrder(state: GameState, actor: string, order: Order): Result {
   if (state.over) return reject('game_over', 'The game is over; no more orders are taken.');
@@ -27,6 +34,26 @@ export function validateOrder(state: GameState, actor: string, order: Order): Re
     }
     case 'dispatch_convoy':
       return validateDispatch(state, actor, order);
+    case 'assault':
+      return notYetRuled(order.kind);
+    case 'strike':
+      return notYetRuled(order.kind);
+    case 'evacuate_post':
+      return notYetRuled(order.kind);
+    case 'establish_post':
+      return notYetRuled(order.kind);
+    case 'set_checkpoint':
+      return notYetRuled(order.kind);
+    case 'run_patrol':
+    case 'suspend_patrol':
+      return notYetRuled(order.kind);
+    case 'propose_ceasefire':
+    case 'accept_ceasefire':
+    case 'reject_ceasefire':
+    case 'leaders_call':
+    case 'protest':
+    case 'request_us_support':
+      return notYetRuled(order.kind);
     default:
       return reject('unknown_order', `There is no order "${String((order as { kind: unknown }).kind)}".`);
   }
@@ -62,17 +89,24 @@ function validateDispatch(state: GameState, actor: string, order: DispatchConvoy
   if (!post) return reject('unknown_post', `There is no observation post "${order.post}".`);
   if (post.actor !== actor)
     return reject('unknown_post', `${post.name} is not a post of ${state.actors[actor]!.name}.`);
-  if (!Number.isInteger(order.vehicles) || order.vehicles < 1 || order.vehicles > MAX_CONVOY_VEHICLES)
-    return reject('bad_number', `A convoy has 1 to ${MAX_CONVOY_VEHICLES} vehicles (got ${order.vehicles}).`);
-  if (
-    !Number.isInteger(order.supplyDays) ||
-    order.supplyDays < 1 ||
-    order.supplyDays > MAX_CONVOY_SUPPLY_DAYS
-  )
+  const counts = [
+    order.vehicles.tanks,
+    order.vehicles.armoured,
+    order.vehicles.trucks,
+    order.vehicles.airDefence,
+  ];
+  const vehicles = counts.reduce((a, b) => a + b, 0);
+  if (counts.some((n) => !Number.isInteger(n) || n < 0) || vehicles < 1 || vehicles > MAX_CONVOY_VEHICLES)
+    return reject('bad_number', `A convoy has 1 to ${MAX_CONVOY_VEHICLES} vehicles (got ${vehicles}).`);
+  const { supplyDays, troops } = order.cargo;
+  if (!Number.isInteger(supplyDays) || supplyDays < 0 || supplyDays > MAX_CONVOY_SUPPLY_DAYS)
     return reject(
       'bad_number',
-      `A convoy carries 1 to ${MAX_CONVOY_SUPPLY_DAYS} supply days (got ${order.supplyDays}).`,
+      `A convoy carries 0 to ${MAX_CONVOY_SUPPLY_DAYS} supply days (got ${supplyDays}).`,
     );
+  if (!Number.isInteger(troops) || troops < 0 || troops > MAX_CONVOY_TROOPS)
+    return reject('bad_number', `A convoy carries 0 to ${MAX_CONVOY_TROOPS} troops (got ${troops}).`);
+  if (supplyDays + troops === 0) return reject('bad_number', 'A convoy must carry supplies or troops.');
   if (order.route) {
     const route = order.route;
     if (route.length < 2 || route[0] !== order.from || route[route.length - 1] !== post.location)

@@ -1,20 +1,21 @@
-// One way to change the game: resolveTurn. Every actor's orders arrive at once; they are
-// checked, then resolved in the fixed phase order of the design:
-//   diplomacy → movement (units, convoys, patrols) → strikes → ground assaults → supply and
-//   encirclement → civilians → reports → escalation, tension and markets → triggers → victory.
-// The phases whose rules are not written yet (diplomacy, strikes, assaults, civilians, reports,
-// escalation, triggers) slot into STEPS at the place marked for each.
+// One way to change the game: resolveTurn. Every actor's orders arrive at once; they are checked,
+// then resolved in the fixed phase order of the design:
+//   turn start → diplomacy → movement (units, convoys, patrols) → strikes → ground assaults →
+//   supply and encirclement → civilians → reports → escalation, tension and markets → triggers →
+//   victory.
 //
-// Each step is one immer `produce`: it reads the plain state as it was when the step began and
-// writes its changes through the draft. So within a step everything happens at once (units
-// moving in the same step meet each other where they stood when it began), and reads never go
-// through immer's proxies, which keeps the path searches fast.
+// Each step is one immer `produce`: it reads the plain state as it was when the step began
+// (`before`) and writes its changes through the draft. So within a step everything happens at
+// once (units moving in the same step meet each other where they stood when it began), and reads
+// never go through immer's proxies, which keeps the path searches fast. A step sees the events of
+// the turn so far through `sink` (escalation, civilians and reports react to them).
 import { produce } from 'immer';
 import { dateOfTurn } from './calendar.ts';
 import { EventSink } from './events.ts';
 import { validateOrder } from './orders.ts';
 import { updateControl } from './rules/control.ts';
 import { dispatchConvoy, moveConvoys } from './rules/convoys.ts';
+import { updateHighways } from './rules/highways.ts';
 import { applyMovementOrders, moveUnits } from './rules/movement.ts';
 import { updatePosts } from './rules/posts.ts';
 import { checkVictory } from './rules/victory.ts';
@@ -26,15 +27,18 @@ export interface TurnResult {
   events: GameEvent[];
 }
 
-interface Accepted {
+export interface Accepted {
   actor: string;
   order: Order;
 }
 
-type Step = (draft: GameState, before: GameState, sink: EventSink, orders: Accepted[]) => void;
+/** A step of resolution: reads `before`, writes `draft`, reports through `sink`. */
+export type Step = (draft: GameState, before: GameState, sink: EventSink, orders: Accepted[]) => void;
 
 const STEPS: [Phase, Step][] = [
-  // (diplomacy)
+  // -- turn start: agreement deadlines, scheduled reports
+  // -- diplomacy
+  // -- movement
   [
     'movement',
     (draft, before, sink, orders) => {
@@ -49,9 +53,16 @@ const STEPS: [Phase, Step][] = [
   ['movement', (draft, before, sink) => moveUnits(draft, before, sink)],
   ['movement', (draft, before, sink) => moveConvoys(draft, before, sink)],
   ['movement', (draft, before, sink) => updateControl(draft, before, sink)],
-  // (strikes) (ground assaults)
+  // -- strikes
+  // -- ground assaults
+  // -- supply and encirclement
   ['supply', (draft, before, sink) => updatePosts(draft, before, sink)],
-  // (civilians) (reports) (escalation, tension and markets) (triggers)
+  ['supply', (draft, before, sink) => updateHighways(draft, before, sink)],
+  // -- civilians
+  // -- reports
+  // -- escalation, tension and markets
+  // -- triggers (scenario triggers come with the authoring issue)
+  // -- victory
   ['victory', (draft, _before, sink) => checkVictory(draft, sink)],
 ];
 
@@ -75,7 +86,7 @@ function checkOrders(state: GameState, ordersByActor: OrdersByActor, sink: Event
 
 export function resolveTurn(state: GameState, ordersByActor: OrdersByActor): TurnResult {
   if (state.over) throw new Error('resolveTurn: the game is over');
-  const sink = new EventSink();
+  const sink = new EventSink(state.turn);
   const accepted = checkOrders(state, ordersByActor, sink);
   let current = state;
   for (const [phase, step] of STEPS) {

@@ -1,8 +1,9 @@
 // The game state and everything in it is plain JSON: no classes, no Maps, no undefined holes.
 // Collections are records keyed by id; every loop over them goes through `sortedIds` so the
-// order never depends on how the data was written.
+// order never depends on how the data was written. Every game number is an integer: metres,
+// days, per-mille chances, per-cent shares, strengths, people.
 
-export const RULES_VERSION = 1;
+export const RULES_VERSION = 2;
 
 export type Terrain = 'urban' | 'open' | 'hills' | 'mountain';
 export type LocationKind = 'city' | 'town' | 'village' | 'crossing' | 'hill' | 'base' | 'post';
@@ -18,7 +19,7 @@ export type UnitType =
   | 'military_police';
 export type Controller = 'human' | 'scripted' | 'passive' | 'computer';
 export type Stance = 'allied' | 'neutral' | 'hostile';
-export type PostStatus = 'supplied' | 'cut_off' | 'encircled';
+export type PostStatus = 'supplied' | 'cut_off' | 'encircled' | 'evacuated' | 'overrun';
 
 export interface Actor {
   id: string;
@@ -26,8 +27,14 @@ export interface Actor {
   controller: Controller;
   /** Location ids from which this actor's supply flows (crossings, rear cities). */
   supplySources: string[];
-  /** Integer points to spend on actions (used by later rules). */
+  /** Integer points to spend on actions. */
   resources: number;
+  /** Air sorties this actor may fly each turn (aircraft; 0 for most). */
+  airSorties: number;
+  /** Drone sorties this actor may fly each turn. */
+  droneSorties: number;
+  /** Hard-line actors may attack joint patrols and spoil agreements. */
+  hardLine: boolean;
 }
 
 export interface Relation {
@@ -46,12 +53,19 @@ export interface Location {
   /** Integer metres east / north of the map origin (display and range rules). */
   x: number;
   y: number;
+  /** Residents at the start of the scenario (never changes; see `residents`). */
   population: number;
+  /** People living here now: the start population less the displaced and the dead. */
+  residents: number;
   terrain: Terrain;
+  /** 0-3. */
   fortification: number;
+  /** 1-5. */
   value: number;
   /** Actor id, or '' when nobody holds the place. */
   controller: string;
+  /** Actor id of a checkpoint set here ('' when none): convoys of actors hostile to it are stopped. */
+  checkpoint: string;
 }
 
 export interface Road {
@@ -89,6 +103,7 @@ export interface Unit {
   actor: string;
   name: string;
   type: UnitType;
+  /** Fighting strength (roughly hundreds of fighters); 0 means destroyed (the unit is removed). */
   strength: number;
   /** 0-100. */
   readiness: number;
@@ -105,47 +120,141 @@ export interface ObservationPost {
   actor: string;
   location: string;
   number: number;
+  /** Soldiers. */
   garrison: number;
   supplyDays: number;
   maxSupplyDays: number;
   /** 0-100; falls once supply days run out. */
   readiness: number;
+  /** What the post can observe, in metres. */
   radius: number;
   status: PostStatus;
+  /** Violations observed and reported by this post. */
+  observed: number;
 }
+
+export interface ConvoyVehicles {
+  tanks: number;
+  armoured: number;
+  trucks: number;
+  airDefence: number;
+}
+
+export type ConvoyStatus = 'moving' | 'halted' | 'arrived' | 'turned_back' | 'destroyed';
 
 export interface Convoy {
   id: string;
   actor: string;
   origin: string;
+  /** An observation post id. */
   destination: string;
-  /** Location ids from origin to destination, inclusive. */
+  /** What it brings: supply days, and troops that join the garrison. */
+  cargo: { supplyDays: number; troops: number };
+  /** Location ids from origin to the post's location, inclusive. */
   route: string[];
   /** Index in `route` of the last place reached. */
   leg: number;
   /** Metres covered on the road from route[leg] to route[leg + 1]. */
   covered: number;
-  vehicles: number;
-  cargoSupplyDays: number;
+  vehicles: ConvoyVehicles;
+  /** The actor escorting the convoy ('' when none): Russian escort lets it reach an encircled post. */
+  escort: string;
   notified: boolean;
-  status: 'moving' | 'arrived';
+  status: ConvoyStatus;
+  /** Turns the convoy must still wait (after a delay). */
+  delay: number;
+  /** Per cent of the convoy lost to fire so far. */
+  damage: number;
+  /** A stand-off at a checkpoint: where, against whom, since which turn; null when none. */
+  standoff: { at: string; with: string; since: number } | null;
 }
+
+export type ObligationKind =
+  | 'no_assault'
+  | 'no_strike'
+  | 'withdraw_heavy_weapons'
+  | 'remove_hard_line'
+  | 'open_highway'
+  | 'joint_patrols';
+
+export interface Obligation {
+  id: string;
+  /** The actor bound by it. */
+  actor: string;
+  kind: ObligationKind;
+  /** The zone it applies to ('' for the whole map). */
+  zone: string;
+  /** For open_highway: the highway id. */
+  highway: string;
+  /** Day number by which it must be met (0 when it holds from the start, with no deadline). */
+  deadline: number;
+  status: 'pending' | 'met' | 'broken';
+}
+
+export type AgreementStatus = 'pending' | 'holds' | 'violated' | 'collapsed' | 'ended';
 
 export interface Agreement {
   id: string;
   name: string;
   parties: string[];
-  status: 'holds' | 'violated' | 'collapsed';
+  status: AgreementStatus;
+  /** Turn it takes effect (it is `pending` before). */
+  startTurn: number;
+  /** True when it forbids ground assaults while it holds. */
+  ceasefire: boolean;
+  obligations: Obligation[];
+  /** Recorded violations per actor. */
+  violations: Record<string, number>;
+  /** Total violations at which it collapses. */
+  collapseAt: number;
+}
+
+export interface Proposal {
+  id: string;
+  kind: 'ceasefire';
+  from: string;
+  to: string;
+  turn: number;
+}
+
+export interface Patrol {
+  id: string;
+  name: string;
+  /** The actors patrolling together (e.g. russia, turkey). */
+  actors: string[];
+  /** Location ids along the route. */
+  route: string[];
+  status: 'active' | 'suspended';
+  /** Patrols completed. */
+  completed: number;
+  /** Attacks suffered. */
+  attacks: number;
 }
 
 export interface Meters {
-  /** 0-5. */
+  /** The escalation ladder, 0-5: calm, skirmishes, shelling, offensive, direct Turkish-Syrian clashes, Turkey-Russia crisis. */
   escalation: number;
+  /** Points gathered toward the next rung; decay each turn. */
+  escalationPoints: number;
+  /** People displaced towards the camps on the border. */
   displaced: number;
   civilianDead: number;
+  /** Aid delivered through the crossings (people fed this scenario). */
+  aidDelivered: number;
+  /** 0-100: how far the camps' needs go unmet. */
+  humanitarianNeed: number;
+  /** 0-100. */
   turkishDomesticPressure: number;
+  /** Lira and bonds, 100 at the start. */
   marketIndex: number;
-  internationalPressure: number;
+  /** 0-100: how far the United States backs Turkey. */
+  usSupport: number;
+  /** International pressure per actor, 0-100. */
+  internationalPressure: Record<string, number>;
+  /** True while Russia keeps the airspace closed to Turkish aircraft and drones. */
+  airspaceClosed: boolean;
+  /** Soldiers lost per actor in this scenario. */
+  losses: Record<string, number>;
 }
 
 export interface Calendar {
@@ -171,6 +280,101 @@ export interface LogEntry {
   events: GameEvent[];
 }
 
+/** How a source reports what happens: per actor it speaks of. */
+export interface BiasProfile {
+  /** Per cent added to (or, negative, taken from) the losses it reports for this actor. */
+  inflate: number;
+  /** Per mille chance it does not report a clash involving this actor at all. */
+  deny: number;
+  /** Turns before it reports. */
+  delay: number;
+}
+
+export interface ReportSource {
+  id: string;
+  name: string;
+  /** Bias by the actor the report is about; `*` for any other actor. */
+  bias: Record<string, BiasProfile>;
+}
+
+/** A report waiting for its source's delay. */
+export interface PendingReport {
+  source: string;
+  publishTurn: number;
+  /** The event it is about, by turn and index in that turn's log. */
+  about: { turn: number; index: number };
+  text: string;
+  claimed: Record<string, number>;
+}
+
+// ---------------------------------------------------------------- conditions (objectives, victory)
+
+export type NumberExpr =
+  | number
+  | {
+      meter:
+        | 'escalation'
+        | 'displaced'
+        | 'civilianDead'
+        | 'turkishDomesticPressure'
+        | 'marketIndex'
+        | 'usSupport'
+        | 'humanitarianNeed';
+    }
+  | { pressure: string }
+  | { losses: string }
+  | { tension: [string, string] }
+  | { score: string }
+  | { turn: true }
+  | { count_locations: { actor: string; zone?: string } }
+  | { count_posts: { actor?: string; status?: PostStatus[] } }
+  | { count_units: { actor: string; zone?: string } };
+
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { controls: { actor: string; location: string } }
+  | { highway_open: { highway: string; actor: string; from?: string; to?: string } }
+  | { post_status: { post: string; status: PostStatus[] } }
+  | { agreement_status: { agreement: string; status: AgreementStatus[] } }
+  | { compare: { left: NumberExpr; op: '<' | '<=' | '==' | '!=' | '>=' | '>'; right: NumberExpr } }
+  | { turn_range: { from?: number; to?: number } };
+
+export interface Objective {
+  id: string;
+  actor: string;
+  /** What the student reads; the condition below is what is checked. */
+  text: string;
+  points: number;
+  condition: Condition;
+  /** `end`: scored if it holds when the scenario ends; `once`: scored the first turn it holds. */
+  when: 'end' | 'once';
+}
+
+export type Band = 'decisive' | 'marginal' | 'draw' | 'defeat';
+
+export interface SuddenDeath {
+  id: string;
+  text: string;
+  condition: Condition;
+  /** `all_lose`: everyone loses (the top of the escalation ladder); otherwise the actor id that wins. */
+  result: string;
+}
+
+export interface Victory {
+  objectives: Objective[];
+  /** Points at or above which a band is reached (decisive ≥ marginal ≥ draw); below draw is defeat. */
+  bands: { decisive: number; marginal: number; draw: number };
+  suddenDeath: SuddenDeath[];
+  /** Points scored so far per actor. */
+  scores: Record<string, number>;
+  /** Objective id → the turn it was scored. */
+  achieved: Record<string, number>;
+}
+
+// ---------------------------------------------------------------- rule numbers
+
 /** The numbers the rules use; a scenario may override any of them. */
 export interface RuleParams {
   /** Road-march speed of each unit type, km per day. */
@@ -187,6 +391,22 @@ export interface RuleParams {
   postReadinessLossPerTurn: number;
   /** Readiness a supplied post regains each turn. */
   postReadinessGainPerTurn: number;
+  /** Artillery range in metres. */
+  artilleryRangeM: number;
+  /** Base per-mille chance that a convoy passing a place under hostile fire is interdicted. */
+  interdictionBasePerMille: number;
+  /** Per-mille points subtracted when the convoy's movement was notified to Russia. */
+  interdictionNotifiedBonus: number;
+  /** Ceasefire violations at which an agreement collapses (default for agreements). */
+  agreementCollapseAt: number;
+  /** Escalation points needed to climb one rung. */
+  escalationStepPoints: number;
+  /** Escalation points lost each turn with no new incidents. */
+  escalationDecayPerTurn: number;
+  /** Per-mille of a place's residents who flee when fighting or strikes hit it. */
+  displacementPerMille: number;
+  /** People a turn of aid through an open crossing feeds. */
+  aidPerTurn: number;
 }
 
 export interface GameState {
@@ -204,22 +424,31 @@ export interface GameState {
   locations: Record<string, Location>;
   roads: Record<string, Road>;
   highways: Record<string, Highway>;
+  /** Whether each highway is open end to end for each actor: highwayOpen[highway][actor]. */
+  highwayOpen: Record<string, Record<string, boolean>>;
   zones: Record<string, Zone>;
   units: Record<string, Unit>;
   posts: Record<string, ObservationPost>;
   convoys: Record<string, Convoy>;
   agreements: Record<string, Agreement>;
+  proposals: Proposal[];
+  patrols: Record<string, Patrol>;
   meters: Meters;
+  reporting: Record<string, ReportSource>;
+  pendingReports: PendingReport[];
+  victory: Victory;
   rng: RngState;
-  /** Serial for ids the engine makes (convoys dispatched in play). */
+  /** Serial for ids the engine makes (convoys dispatched in play, proposals, posts). */
   nextSerial: number;
   log: LogEntry[];
 }
 
 export interface Outcome {
-  reason: 'turn-limit';
+  reason: 'turn-limit' | 'sudden-death';
   turn: number;
   summary: string;
+  /** Band per actor with its score. */
+  bands: Record<string, { band: Band; score: number }>;
 }
 
 // ---------------------------------------------------------------- orders
@@ -235,6 +464,24 @@ export interface HoldOrder {
   unit: string;
 }
 
+/** Ground assault on a place next to (or contested with) the attacking units. */
+export interface AssaultOrder {
+  kind: 'assault';
+  units: string[];
+  target: string;
+}
+
+/** Artillery fire from `unit` (in range), or air / drone sorties, on a place. */
+export interface StrikeOrder {
+  kind: 'strike';
+  means: 'artillery' | 'air' | 'drone';
+  /** The artillery unit firing (artillery only; '' otherwise). */
+  unit: string;
+  target: string;
+  /** Air or drone sorties committed (artillery: 1). */
+  sorties: number;
+}
+
 export interface DispatchConvoyOrder {
   kind: 'dispatch_convoy';
   /** A supply source (crossing) of the ordering actor. */
@@ -243,12 +490,57 @@ export interface DispatchConvoyOrder {
   post: string;
   /** Optional route as location ids from `from` to the post's location; the shortest open road route when left out. */
   route?: string[];
-  vehicles: number;
-  supplyDays: number;
+  vehicles: ConvoyVehicles;
+  cargo: { supplyDays: number; troops: number };
+  /** Actor asked to escort ('' for none); an escort by Russia needs Russia's consent (low tension). */
+  escort: string;
   notified: boolean;
 }
 
-export type Order = MoveOrder | HoldOrder | DispatchConvoyOrder;
+export interface EvacuatePostOrder {
+  kind: 'evacuate_post';
+  post: string;
+}
+
+export interface EstablishPostOrder {
+  kind: 'establish_post';
+  /** A unit of the actor standing where the post is to be. */
+  unit: string;
+  name: string;
+}
+
+export interface PatrolOrder {
+  kind: 'run_patrol' | 'suspend_patrol';
+  patrol: string;
+}
+
+export interface CheckpointOrder {
+  kind: 'set_checkpoint';
+  unit: string;
+}
+
+export interface DiplomacyOrder {
+  kind: 'propose_ceasefire' | 'accept_ceasefire' | 'reject_ceasefire' | 'leaders_call' | 'protest';
+  /** The other actor. */
+  to: string;
+}
+
+export interface RequestUsSupportOrder {
+  kind: 'request_us_support';
+}
+
+export type Order =
+  | MoveOrder
+  | HoldOrder
+  | AssaultOrder
+  | StrikeOrder
+  | DispatchConvoyOrder
+  | EvacuatePostOrder
+  | EstablishPostOrder
+  | PatrolOrder
+  | CheckpointOrder
+  | DiplomacyOrder
+  | RequestUsSupportOrder;
 export type OrderKind = Order['kind'];
 export type OrdersByActor = Record<string, Order[]>;
 
@@ -265,6 +557,18 @@ export type RejectCode =
   | 'unknown_post'
   | 'bad_route'
   | 'bad_number'
+  | 'not_adjacent'
+  | 'out_of_range'
+  | 'no_sorties'
+  | 'airspace_closed'
+  | 'not_hostile'
+  | 'not_artillery'
+  | 'no_consent'
+  | 'post_closed'
+  | 'unknown_patrol'
+  | 'not_a_party'
+  | 'no_proposal'
+  | 'same_actor'
   | 'game_over';
 
 export type Result<T = true> = { ok: true; value: T } | { ok: false; code: RejectCode; message: string };
@@ -289,23 +593,55 @@ export type EventKind =
   | 'order.rejected'
   | 'unit.moved'
   | 'unit.halted'
+  | 'unit.destroyed'
   | 'control.changed'
-  | 'convoy.dispatched'
+  | 'convoy.departed'
   | 'convoy.moved'
+  | 'convoy.interdicted'
+  | 'convoy.halted'
   | 'convoy.arrived'
-  | 'post.status'
-  | 'post.supply'
+  | 'post.status_changed'
+  | 'post.resupplied'
+  | 'post.supply_exhausted'
   | 'post.readiness'
-  | 'game.ended';
+  | 'post.evacuated'
+  | 'post.established'
+  | 'post.observed'
+  | 'highway.opened'
+  | 'highway.closed'
+  | 'assault.resolved'
+  | 'strike.resolved'
+  | 'civilians.displaced'
+  | 'civilians.killed'
+  | 'civilians.aid'
+  | 'report.published'
+  | 'diplomacy.proposed'
+  | 'diplomacy.answered'
+  | 'diplomacy.call'
+  | 'diplomacy.protest'
+  | 'diplomacy.us_support'
+  | 'agreement.changed'
+  | 'agreement.violated'
+  | 'patrol.completed'
+  | 'patrol.attacked'
+  | 'patrol.changed'
+  | 'escalation.changed'
+  | 'escalation.consequence'
+  | 'tension.changed'
+  | 'market.moved'
+  | 'checkpoint.set'
+  | 'scenario.ended';
 
 export interface GameEvent {
   kind: EventKind;
+  turn: number;
   phase: Phase;
-  actor: string;
-  /** The place the event happened, when it has one. */
+  /** The actors it concerns, the acting one first. */
+  actors: string[];
+  /** The place it happened ('' when it has none). */
   location: string;
-  /** What happened, in words a student can read. */
-  text: string;
-  /** The inputs and results behind the text, for explanations. */
+  /** The inputs and results behind the explanation. */
   data: Record<string, string | number | boolean | null>;
+  /** What happened and why, in words a student can read: inputs, modifiers, roll, result. */
+  explain: string;
 }

@@ -17,6 +17,13 @@ export function isHostile(state: Pick<GameState, 'relations'>, a: string, b: str
   return a !== '' && b !== '' && stanceOf(state, a, b) === 'hostile';
 }
 
+/** The same actor or an ally. */
+export function isFriendly(state: Pick<GameState, 'relations'>, a: string, b: string): boolean {
+  if (a === '' || b === '') return false;
+  const s = stanceOf(state, a, b);
+  return s === 'self' || s === 'allied';
+}
+
 /** A place is hostile ground for `actor` when an actor hostile to it holds the place. */
 export function hostileHeld(state: GameState, actor: string, location: string): boolean {
   const loc = state.locations[location];

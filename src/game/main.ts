@@ -35,7 +35,7 @@ function panelModel(session: GameSession): PanelModel {
     eventsHeading: last
       ? `Turn ${last.turn} (${formatLongDate(dayOfTurn(cal, last.turn))}): what happened`
       : 'Events',
-    events: last ? session.lastEvents.map((e) => e.text) : [],
+    events: last ? session.lastEvents.map((e) => e.explain) : [],
   };
 }
 

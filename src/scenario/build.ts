@@ -2,6 +2,9 @@
 import {
   RULES_VERSION,
   assessPost,
+  computeHighwayOpen,
+  type Agreement,
+  type Condition,
   parseIsoDate,
   seedRng,
   sortedIds,
@@ -30,6 +33,14 @@ export const DEFAULT_PARAMS: RuleParams = {
   routineResupplyDaysPerTurn: 1,
   postReadinessLossPerTurn: 10,
   postReadinessGainPerTurn: 5,
+  artilleryRangeM: 25_000,
+  interdictionBasePerMille: 150,
+  interdictionNotifiedBonus: 100,
+  agreementCollapseAt: 6,
+  escalationStepPoints: 10,
+  escalationDecayPerTurn: 2,
+  displacementPerMille: 80,
+  aidPerTurn: 40_000,
 };
 
 // Map coordinates are integer metres on a local grid: a flat projection around the zone, with
@@ -68,7 +79,9 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
       terrain: l.terrain,
       fortification: l.fortification,
       value: l.value,
+      residents: l.population,
       controller: postActor.get(l.id) ?? holder.get(l.id) ?? s.control.default,
+      checkpoint: '',
     };
   }
 
@@ -79,6 +92,13 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
     roadSpeedPct: { ...DEFAULT_PARAMS.roadSpeedPct, ...s.params.roadSpeedPct },
   };
 
+  const calendar = { ...s.calendar, startDay: parseIsoDate(s.calendar.start)! };
+  const turnOf = (when: string | number): number =>
+    typeof when === 'number' ? when : Math.max(1, turnOfDay(calendar, parseIsoDate(when)!));
+  const actorIds = s.actors.map((a) => a.id).sort();
+  const perActor = (value: number, given: Record<string, number> = {}) =>
+    Object.fromEntries(actorIds.map((a) => [a, given[a] ?? value]));
+
   const state: GameState = {
     rulesVersion: RULES_VERSION,
     params,
@@ -86,7 +106,7 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
     turn: 1,
     over: false,
     outcome: null,
-    calendar: { ...s.calendar, startDay: parseIsoDate(s.calendar.start)! },
+    calendar,
     actors: Object.fromEntries(
       s.actors.map((a) => [
         a.id,
@@ -96,6 +116,9 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
           controller: a.controller,
           supplySources: a.supplySources,
           resources: a.resources,
+          airSorties: a.airSorties,
+          droneSorties: a.droneSorties,
+          hardLine: a.hardLine,
         },
       ]),
     ),
@@ -114,6 +137,7 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
     highways: Object.fromEntries(
       map.highways.map((h) => [h.id, { id: h.id, name: h.name, waypoints: h.waypoints }]),
     ),
+    highwayOpen: {},
     zones: Object.fromEntries(
       map.zones.map((z) => [z.id, { id: z.id, name: z.name, locations: z.locations }]),
     ),
@@ -135,15 +159,68 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
     ),
     posts: {},
     convoys: {},
-    agreements: {},
+    agreements: Object.fromEntries(
+      s.agreements.map((a) => {
+        const startTurn = turnOf(a.start);
+        const agreement: Agreement = {
+          id: a.id,
+          name: a.name,
+          parties: [...a.parties].sort(),
+          status: startTurn <= 1 ? 'holds' : 'pending',
+          startTurn,
+          ceasefire: a.ceasefire,
+          obligations: a.obligations.map((o) => ({
+            id: o.id,
+            actor: o.actor,
+            kind: o.kind,
+            zone: o.zone,
+            highway: o.highway,
+            deadline: o.deadline === undefined ? 0 : parseIsoDate(o.deadline)!,
+            status: 'pending',
+          })),
+          violations: {},
+          collapseAt: a.collapseAt ?? params.agreementCollapseAt,
+        };
+        return [a.id, agreement];
+      }),
+    ),
+    proposals: [],
+    patrols: Object.fromEntries(
+      s.patrols.map((p) => [
+        p.id,
+        {
+          id: p.id,
+          name: p.name,
+          actors: [...p.actors].sort(),
+          route: p.route,
+          status: p.status,
+          completed: 0,
+          attacks: 0,
+        },
+      ]),
+    ),
     meters: {
-      escalation: 0,
-      displaced: 0,
-      civilianDead: 0,
-      turkishDomesticPressure: 0,
-      marketIndex: 100,
-      internationalPressure: 0,
-      ...s.meters,
+      escalation: s.meters.escalation ?? 0,
+      escalationPoints: 0,
+      displaced: s.meters.displaced ?? 0,
+      civilianDead: s.meters.civilianDead ?? 0,
+      aidDelivered: 0,
+      humanitarianNeed: s.meters.humanitarianNeed ?? 0,
+      turkishDomesticPressure: s.meters.turkishDomesticPressure ?? 0,
+      marketIndex: s.meters.marketIndex ?? 100,
+      usSupport: s.meters.usSupport ?? 30,
+      internationalPressure: perActor(0, s.meters.internationalPressure),
+      airspaceClosed: s.meters.airspaceClosed ?? false,
+      losses: perActor(0),
+    },
+    reporting: Object.fromEntries(s.reporting.map((r) => [r.id, { id: r.id, name: r.name, bias: r.bias }])),
+    pendingReports: [],
+    victory: {
+      bands: s.victory.bands,
+      objectives: s.victory.objectives.map((o) => ({ ...o, condition: o.condition as Condition })),
+      suddenDeath: s.victory.suddenDeath.map((d) => ({ ...d, condition: d.condition as Condition })),
+      scores: perActor(0),
+      achieved: {},
     },
     rng: seedRng(String(seed)),
     nextSerial: 1,
@@ -164,10 +241,12 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
       readiness: setup.readiness,
       radius: post.radiusKm * 1000,
       status: 'supplied',
+      observed: 0,
     };
   }
   for (const id of sortedIds(state.posts))
     state.posts[id]!.status = assessPost(state, state.posts[id]!).status;
+  state.highwayOpen = computeHighwayOpen(state);
   return state;
 }
 

@@ -79,19 +79,117 @@ export const MapSchema = z.strictObject({
   zones: z.array(z.strictObject({ id, name: z.string().min(1), locations: z.array(id) })).default([]),
 });
 
+const vehicles = z.strictObject({
+  tanks: int.min(0).default(0),
+  armoured: int.min(0).default(0),
+  trucks: int.min(0).default(0),
+  airDefence: int.min(0).default(0),
+});
+
 export const OrderSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('move'), unit: id, to: id }),
   z.strictObject({ kind: z.literal('hold'), unit: id }),
+  z.strictObject({ kind: z.literal('assault'), units: z.array(id).min(1), target: id }),
+  z.strictObject({
+    kind: z.literal('strike'),
+    means: z.enum(['artillery', 'air', 'drone']),
+    unit: z.union([id, z.literal('')]).default(''),
+    target: id,
+    sorties: int.min(1).default(1),
+  }),
   z.strictObject({
     kind: z.literal('dispatch_convoy'),
     from: id,
     post: id,
     route: z.array(id).min(2).optional(),
-    vehicles: int.min(1),
-    supplyDays: int.min(1),
+    vehicles,
+    cargo: z.strictObject({ supplyDays: int.min(0).default(0), troops: int.min(0).default(0) }),
+    escort: z.union([id, z.literal('')]).default(''),
     notified: z.boolean().default(true),
   }),
+  z.strictObject({ kind: z.literal('evacuate_post'), post: id }),
+  z.strictObject({ kind: z.literal('establish_post'), unit: id, name: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('run_patrol'), patrol: id }),
+  z.strictObject({ kind: z.literal('suspend_patrol'), patrol: id }),
+  z.strictObject({ kind: z.literal('set_checkpoint'), unit: id }),
+  z.strictObject({ kind: z.literal('propose_ceasefire'), to: id }),
+  z.strictObject({ kind: z.literal('accept_ceasefire'), to: id }),
+  z.strictObject({ kind: z.literal('reject_ceasefire'), to: id }),
+  z.strictObject({ kind: z.literal('leaders_call'), to: id }),
+  z.strictObject({ kind: z.literal('protest'), to: id }),
+  z.strictObject({ kind: z.literal('request_us_support') }),
 ]);
+
+const postStatus = z.enum(['supplied', 'cut_off', 'encircled', 'evacuated', 'overrun']);
+const agreementStatus = z.enum(['pending', 'holds', 'violated', 'collapsed', 'ended']);
+
+export const NumberExprSchema = z.union([
+  int,
+  z.strictObject({
+    meter: z.enum([
+      'escalation',
+      'displaced',
+      'civilianDead',
+      'turkishDomesticPressure',
+      'marketIndex',
+      'usSupport',
+      'humanitarianNeed',
+    ]),
+  }),
+  z.strictObject({ pressure: id }),
+  z.strictObject({ losses: id }),
+  z.strictObject({ tension: z.tuple([id, id]) }),
+  z.strictObject({ score: id }),
+  z.strictObject({ turn: z.literal(true) }),
+  z.strictObject({ count_locations: z.strictObject({ actor: id, zone: id.optional() }) }),
+  z.strictObject({
+    count_posts: z.strictObject({ actor: id.optional(), status: z.array(postStatus).optional() }),
+  }),
+  z.strictObject({ count_units: z.strictObject({ actor: id, zone: id.optional() }) }),
+]);
+
+type ConditionInput =
+  { all: ConditionInput[] } | { any: ConditionInput[] } | { not: ConditionInput } | Record<string, unknown>;
+
+export const ConditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
+    z.strictObject({ not: ConditionSchema }),
+    z.strictObject({ controls: z.strictObject({ actor: id, location: id }) }),
+    z.strictObject({
+      highway_open: z.strictObject({
+        highway: z.string().min(1),
+        actor: id,
+        from: id.optional(),
+        to: id.optional(),
+      }),
+    }),
+    z.strictObject({ post_status: z.strictObject({ post: id, status: z.array(postStatus).min(1) }) }),
+    z.strictObject({
+      agreement_status: z.strictObject({ agreement: id, status: z.array(agreementStatus).min(1) }),
+    }),
+    z.strictObject({
+      compare: z.strictObject({
+        left: NumberExprSchema,
+        op: z.enum(['<', '<=', '==', '!=', '>=', '>']),
+        right: NumberExprSchema,
+      }),
+    }),
+    z.strictObject({
+      turn_range: z.strictObject({ from: int.min(1).optional(), to: int.min(1).optional() }),
+    }),
+  ]),
+);
+
+const bias = z.strictObject({
+  inflate: int.min(-100).max(10_000).default(0),
+  deny: int.min(0).max(1000).default(0),
+  delay: int.min(0).max(20).default(0),
+});
+
+/** A date (YYYY-MM-DD) or a turn number. */
+const when = z.union([isoDate, int.min(1)]);
 
 const percent = int.min(0).max(100);
 
@@ -102,6 +200,14 @@ export const ParamsSchema = z.strictObject({
   routineResupplyDaysPerTurn: int.min(0).optional(),
   postReadinessLossPerTurn: int.min(0).max(100).optional(),
   postReadinessGainPerTurn: int.min(0).max(100).optional(),
+  artilleryRangeM: int.min(1000).optional(),
+  interdictionBasePerMille: int.min(0).max(1000).optional(),
+  interdictionNotifiedBonus: int.min(0).max(1000).optional(),
+  agreementCollapseAt: int.min(1).optional(),
+  escalationStepPoints: int.min(1).optional(),
+  escalationDecayPerTurn: int.min(0).optional(),
+  displacementPerMille: int.min(0).max(1000).optional(),
+  aidPerTurn: int.min(0).optional(),
 });
 
 export const ScenarioSchema = z.strictObject({
@@ -126,6 +232,9 @@ export const ScenarioSchema = z.strictObject({
         controller: z.enum(['human', 'scripted', 'passive', 'computer']),
         supplySources: z.array(id).default([]),
         resources: int.min(0).default(0),
+        airSorties: int.min(0).default(0),
+        droneSorties: int.min(0).default(0),
+        hardLine: z.boolean().default(false),
         colour: z
           .string()
           .regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb')
@@ -194,11 +303,96 @@ export const ScenarioSchema = z.strictObject({
       escalation: int.min(0).max(5).optional(),
       displaced: int.min(0).optional(),
       civilianDead: int.min(0).optional(),
+      humanitarianNeed: percent.optional(),
       turkishDomesticPressure: percent.optional(),
       marketIndex: int.min(0).optional(),
-      internationalPressure: percent.optional(),
+      usSupport: percent.optional(),
+      internationalPressure: z.record(id, percent).optional(),
+      airspaceClosed: z.boolean().optional(),
     })
     .default({}),
+  agreements: z
+    .array(
+      z.strictObject({
+        id,
+        name: z.string().min(1),
+        parties: z.array(id).min(1),
+        /** When it takes effect: a date or a turn; before the scenario's start means from turn 1. */
+        start: when.default(1),
+        ceasefire: z.boolean().default(false),
+        collapseAt: int.min(1).optional(),
+        obligations: z
+          .array(
+            z.strictObject({
+              id,
+              actor: id,
+              kind: z.enum([
+                'no_assault',
+                'no_strike',
+                'withdraw_heavy_weapons',
+                'remove_hard_line',
+                'open_highway',
+                'joint_patrols',
+              ]),
+              zone: z.union([id, z.literal('')]).default(''),
+              highway: z.string().default(''),
+              deadline: isoDate.optional(),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
+  patrols: z
+    .array(
+      z.strictObject({
+        id,
+        name: z.string().min(1),
+        actors: z.array(id).min(1),
+        route: z.array(id).min(2),
+        status: z.enum(['active', 'suspended']).default('suspended'),
+      }),
+    )
+    .default([]),
+  /** The sources whose reports the news feed shows, and how each leans. */
+  reporting: z
+    .array(
+      z.strictObject({
+        id,
+        name: z.string().min(1),
+        bias: z.record(z.union([id, z.literal('*')]), bias).default({}),
+      }),
+    )
+    .default([]),
+  victory: z
+    .strictObject({
+      bands: z
+        .strictObject({ decisive: int, marginal: int, draw: int })
+        .default({ decisive: 60, marginal: 30, draw: 0 }),
+      objectives: z
+        .array(
+          z.strictObject({
+            id,
+            actor: id,
+            text: z.string().min(1),
+            points: int,
+            when: z.enum(['end', 'once']).default('end'),
+            condition: ConditionSchema,
+          }),
+        )
+        .default([]),
+      suddenDeath: z
+        .array(
+          z.strictObject({
+            id,
+            text: z.string().min(1),
+            condition: ConditionSchema,
+            result: z.union([z.literal('all_lose'), id]),
+          }),
+        )
+        .default([]),
+    })
+    .default({ bands: { decisive: 60, marginal: 30, draw: 0 }, objectives: [], suddenDeath: [] }),
   params: ParamsSchema.default({}),
 });
 

@@ -291,9 +291,9 @@ describe('observation post status', () => {
     expect(state.posts.op1!.status).toBe('supplied');
     const { state: after, events } = resolveTurn(state, { red: [{ kind: 'move', unit: 'r1', to: 'c' }] });
     expect(after.posts.op1!.status).toBe('encircled');
-    const ev = events.find((e) => e.kind === 'post.status')!;
-    expect(ev.text).toContain('encircled');
-    expect(ev.text).toContain('every neighbouring place');
+    const ev = events.find((e) => e.kind === 'post.status_changed')!;
+    expect(ev.explain).toContain('encircled');
+    expect(ev.explain).toContain('every neighbouring place');
   });
 });
 
@@ -309,8 +309,7 @@ describe('convoys', () => {
           kind: 'dispatch_convoy',
           from: 'base',
           post: 'op1',
-          vehicles: 20,
-          supplyDays: 12,
+          vehicles: { tanks: 0, armoured: 0, trucks: 20, airDefence: 0 }, cargo: { supplyDays: 12, troops: 0 }, escort: '',
           notified: true,
           route: ['base', 'a', 'b', 'p_site'],
         },
@@ -318,7 +317,7 @@ describe('convoys', () => {
     });
     state = t1.state;
     expect(t1.events.map((e) => e.kind)).toEqual(
-      expect.arrayContaining(['convoy.dispatched', 'convoy.moved']),
+      expect.arrayContaining(['convoy.departed', 'convoy.moved']),
     );
     const convoy = Object.values(state.convoys)[0]!;
     expect(convoy.leg).toBe(2);
@@ -334,7 +333,7 @@ describe('convoys', () => {
     const state = tinyGame(postWorld('{ blue: [base], red: [b] }', 5));
     const { state: after } = resolveTurn(state, {
       blue: [
-        { kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: 5, supplyDays: 5, notified: false },
+        { kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: { tanks: 0, armoured: 0, trucks: 5, airDefence: 0 }, cargo: { supplyDays: 5, troops: 0 }, escort: '', notified: false },
       ],
     });
     expect(Object.values(after.convoys)[0]!.route).toEqual(['base', 'a', 'c', 'p_site']);
@@ -356,8 +355,7 @@ describe('convoys', () => {
           kind: 'dispatch_convoy',
           from: 'base',
           post: 'op1',
-          vehicles: 5,
-          supplyDays: 5,
+          vehicles: { tanks: 0, armoured: 0, trucks: 5, airDefence: 0 }, cargo: { supplyDays: 5, troops: 0 }, escort: '',
           notified: true,
           route: ['base', 'a', 'b', 'p_site'],
         },
@@ -376,7 +374,7 @@ describe('convoys', () => {
     const state = tinyGame(postWorld('{ blue: [base], red: [a] }', 5));
     const { state: after, events } = resolveTurn(state, {
       blue: [
-        { kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: 5, supplyDays: 5, notified: true },
+        { kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: { tanks: 0, armoured: 0, trucks: 5, airDefence: 0 }, cargo: { supplyDays: 5, troops: 0 }, escort: '', notified: true },
       ],
     });
     expect(Object.keys(after.convoys)).toHaveLength(0);

@@ -27,23 +27,28 @@ export function dispatchConvoy(
     route: [...route],
     leg: 0,
     covered: 0,
-    vehicles: order.vehicles,
-    cargoSupplyDays: order.supplyDays,
+    vehicles: { ...order.vehicles },
+    cargo: { ...order.cargo },
+    escort: order.escort,
     notified: order.notified,
     status: 'moving',
+    delay: 0,
+    damage: 0,
+    standoff: null,
   };
   state.convoys[id] = convoy;
   sink.emit(
-    'convoy.dispatched',
+    'convoy.departed',
     actor,
     order.from,
-    `${actorName(view, actor)} sends a convoy of ${order.vehicles} vehicles from ${placeName(view, order.from)} ` +
-      `to ${post.name} with ${order.supplyDays} days of supply (${order.notified ? 'Russia notified' : 'Russia not notified'}).`,
+    `${actorName(view, actor)} sends a convoy of ${vehicleCount(convoy)} vehicles from ${placeName(view, order.from)} ` +
+      `to ${post.name} with ${cargoWords(convoy)} (${order.notified ? 'Russia notified' : 'Russia not notified'}).`,
     {
       convoy: id,
       post: post.id,
-      vehicles: order.vehicles,
-      supplyDays: order.supplyDays,
+      vehicles: vehicleCount(convoy),
+      supplyDays: order.cargo.supplyDays,
+      troops: order.cargo.troops,
       notified: order.notified,
       route: route.join(' '),
     },
@@ -104,17 +109,40 @@ export function moveConvoys(state: GameState, view: GameState, sink: EventSink):
   }
 }
 
+export function vehicleCount(convoy: Pick<Convoy, 'vehicles'>): number {
+  const v = convoy.vehicles;
+  return v.tanks + v.armoured + v.trucks + v.airDefence;
+}
+
+function cargoWords(convoy: Convoy): string {
+  const parts: string[] = [];
+  if (convoy.cargo.supplyDays > 0) parts.push(`${convoy.cargo.supplyDays} days of supply`);
+  if (convoy.cargo.troops > 0) parts.push(`${convoy.cargo.troops} troops`);
+  return parts.join(' and ');
+}
+
 function arrive(state: GameState, convoy: Convoy, sink: EventSink): void {
   const post = state.posts[convoy.destination]!;
   const before = post.supplyDays;
-  post.supplyDays = Math.min(post.maxSupplyDays, post.supplyDays + convoy.cargoSupplyDays);
+  post.supplyDays = Math.min(post.maxSupplyDays, post.supplyDays + convoy.cargo.supplyDays);
+  post.garrison += convoy.cargo.troops;
   delete state.convoys[convoy.id];
   sink.emit(
     'convoy.arrived',
     convoy.actor,
     post.location,
-    `The convoy of ${convoy.vehicles} vehicles reaches ${post.name}: supply ${before} → ${post.supplyDays} days` +
-      (post.supplyDays - before < convoy.cargoSupplyDays ? ` (stores full at ${post.maxSupplyDays}).` : '.'),
-    { convoy: convoy.id, post: post.id, before, after: post.supplyDays, cargo: convoy.cargoSupplyDays },
+    `The convoy of ${vehicleCount(convoy)} vehicles reaches ${post.name}: supply ${before} → ${post.supplyDays} days` +
+      (post.supplyDays - before < convoy.cargo.supplyDays ? ` (stores full at ${post.maxSupplyDays})` : '') +
+      (convoy.cargo.troops > 0
+        ? `; ${convoy.cargo.troops} troops join the garrison (now ${post.garrison}).`
+        : '.'),
+    {
+      convoy: convoy.id,
+      post: post.id,
+      before,
+      after: post.supplyDays,
+      cargo: convoy.cargo.supplyDays,
+      troops: convoy.cargo.troops,
+    },
   );
 }

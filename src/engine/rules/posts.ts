@@ -37,6 +37,8 @@ const STATUS_WORDS: Record<PostStatus, string> = {
   supplied: 'supplied',
   cut_off: 'cut off',
   encircled: 'encircled',
+  evacuated: 'evacuated',
+  overrun: 'overrun',
 };
 
 /** Reads `view` (the state after control has changed hands), writes `state`. */
@@ -44,6 +46,8 @@ export function updatePosts(state: GameState, view: GameState, sink: EventSink):
   const p = view.params;
   for (const id of sortedIds(view.posts)) {
     const post = state.posts[id]!;
+    // An evacuated or overrun post is gone: nothing more happens to it.
+    if (post.status === 'evacuated' || post.status === 'overrun') continue;
     const situation = assessPost(view, view.posts[id]!);
     if (situation.status !== post.status) {
       const why =
@@ -53,7 +57,7 @@ export function updatePosts(state: GameState, view: GameState, sink: EventSink):
             ? `no road through friendly or neutral ground reaches ${view.actors[post.actor]!.supplySources.map((s) => placeName(view, s)).join(' or ')}`
             : `the road to ${placeName(view, situation.route[situation.route.length - 1]!)} is open again`;
       sink.emit(
-        'post.status',
+        'post.status_changed',
         post.actor,
         post.location,
         `${post.name} is now ${STATUS_WORDS[situation.status]}: ${why}.`,
@@ -69,7 +73,7 @@ export function updatePosts(state: GameState, view: GameState, sink: EventSink):
     const before = post.supplyDays;
     post.supplyDays = Math.max(0, post.supplyDays - state.calendar.daysPerTurn);
     if (before > 0 && post.supplyDays === 0) {
-      sink.emit('post.supply', post.actor, post.location, `${post.name} has run out of supplies.`, {
+      sink.emit('post.supply_exhausted', post.actor, post.location, `${post.name} has run out of supplies.`, {
         post: id,
         before,
         after: 0,

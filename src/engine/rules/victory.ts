@@ -7,7 +7,13 @@ import type { GameState, PostStatus } from '../types.ts';
 import { actorName, sortedIds } from '../world.ts';
 
 export function standing(state: GameState): string {
-  const posts: Record<PostStatus, number> = { supplied: 0, cut_off: 0, encircled: 0 };
+  const posts: Record<PostStatus, number> = {
+    supplied: 0,
+    cut_off: 0,
+    encircled: 0,
+    evacuated: 0,
+    overrun: 0,
+  };
   for (const id of sortedIds(state.posts)) posts[state.posts[id]!.status] += 1;
   const held: Record<string, number> = {};
   for (const id of sortedIds(state.locations)) {
@@ -27,9 +33,9 @@ export function checkVictory(state: GameState, sink: EventSink): void {
   if (state.turn < state.calendar.turns) return;
   const summary = standing(state);
   state.over = true;
-  state.outcome = { reason: 'turn-limit', turn: state.turn, summary };
+  state.outcome = { reason: 'turn-limit', turn: state.turn, summary, bands: {} };
   sink.emit(
-    'game.ended',
+    'scenario.ended',
     '',
     '',
     `The scenario ends after turn ${state.turn} (${dateOfTurn(state.calendar, state.turn)}): ${summary}.`,
