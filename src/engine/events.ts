@@ -1,8 +1,15 @@
 import type { EventKind, GameEvent, Phase } from './types.ts';
 
-/** Collects the events of one turn, in the order they happen. */
+/**
+ * Collects the events of one turn, in the order they happen. Rejected orders are kept apart: they
+ * are reported to the player with the turn's events but never enter the state's log, so a
+ * rejected order leaves the state — and its hash — exactly as if it had not been given.
+ */
 export class EventSink {
+  /** The events that happened: these go into the log. */
   readonly events: GameEvent[] = [];
+  /** Every event of the turn, rejected orders included, in order: what the turn reports. */
+  readonly all: GameEvent[] = [];
   phase: Phase = 'turn-start';
 
   constructor(readonly turn: number) {}
@@ -28,7 +35,8 @@ export class EventSink {
       data,
       explain,
     };
-    this.events.push(event);
+    if (kind !== 'order.rejected') this.events.push(event);
+    this.all.push(event);
     return event;
   }
 

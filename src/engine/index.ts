@@ -8,6 +8,8 @@ export { resolveTurn, type TurnResult } from './resolve.ts';
 export { validateOrder, convoyRoute } from './orders.ts';
 export { assessPost, type PostSituation } from './rules/posts.ts';
 export { standing } from './rules/victory.ts';
+export { viewFor } from './view.ts';
+export { legalOrders, describeOrder } from './legal.ts';
 export {
   computeHighwayOpen,
   highwayOpenFor,
@@ -17,6 +19,7 @@ export {
 } from './rules/highways.ts';
 export { evalCondition, evalNumber } from './conditions.ts';
 export { EventSink } from './events.ts';
+export { peopleAccounted } from './rules/people.ts';
 export { canonicalJson, sha256Hex, hashValue } from './hash.ts';
 export { seedRng, drawInt, chancePerMille, rollD10 } from './rng.ts';
 export * from './calendar.ts';

@@ -13,11 +13,20 @@ import { produce } from 'immer';
 import { dateOfTurn } from './calendar.ts';
 import { EventSink } from './events.ts';
 import { validateOrder } from './orders.ts';
+import { startOfTurn } from './rules/agreements.ts';
+import { updateCivilians } from './rules/civilians.ts';
 import { updateControl } from './rules/control.ts';
+import { resolveDiplomacy } from './rules/diplomacy.ts';
+import { updateEscalation } from './rules/escalation.ts';
+import { updateReports } from './rules/reports.ts';
 import { dispatchConvoy, moveConvoys } from './rules/convoys.ts';
+import { setCheckpoint, updateCheckpoints } from './rules/checkpoints.ts';
+import { runPatrols } from './rules/patrols.ts';
 import { updateHighways } from './rules/highways.ts';
 import { applyMovementOrders, moveUnits } from './rules/movement.ts';
-import { updatePosts } from './rules/posts.ts';
+import { applyPostOrders, updatePosts } from './rules/posts.ts';
+import { resolveStrikes } from './rules/strikes.ts';
+import { resolveAssaults } from './rules/assaults.ts';
 import { checkVictory } from './rules/victory.ts';
 import type { GameEvent, GameState, Order, OrdersByActor, Phase } from './types.ts';
 import { sortedIds } from './world.ts';
@@ -37,7 +46,9 @@ export type Step = (draft: GameState, before: GameState, sink: EventSink, orders
 
 const STEPS: [Phase, Step][] = [
   // -- turn start: agreement deadlines, scheduled reports
+  ['turn-start', (draft, before, sink) => startOfTurn(draft, before, sink)],
   // -- diplomacy
+  ['diplomacy', (draft, before, sink, orders) => resolveDiplomacy(draft, before, sink, orders)],
   // -- movement
   [
     'movement',
@@ -46,24 +57,34 @@ const STEPS: [Phase, Step][] = [
         draft,
         orders.map((a) => a.order),
       );
-      for (const { actor, order } of orders)
+      for (const { actor, order } of orders) {
         if (order.kind === 'dispatch_convoy') dispatchConvoy(draft, before, actor, order, sink);
+        else if (order.kind === 'set_checkpoint') setCheckpoint(draft, before, actor, order, sink);
+      }
     },
   ],
   ['movement', (draft, before, sink) => moveUnits(draft, before, sink)],
   ['movement', (draft, before, sink) => moveConvoys(draft, before, sink)],
   ['movement', (draft, before, sink) => updateControl(draft, before, sink)],
+  ['movement', (draft, before, sink) => updateCheckpoints(draft, before, sink)],
+  ['movement', (draft, before, sink, orders) => runPatrols(draft, before, sink, orders)],
   // -- strikes
+  ['strikes', (draft, before, sink, orders) => resolveStrikes(draft, before, sink, orders)],
   // -- ground assaults
+  ['assaults', (draft, before, sink, orders) => resolveAssaults(draft, before, sink, orders)],
   // -- supply and encirclement
+  ['supply', (draft, before, sink, orders) => applyPostOrders(draft, before, sink, orders)],
   ['supply', (draft, before, sink) => updatePosts(draft, before, sink)],
   ['supply', (draft, before, sink) => updateHighways(draft, before, sink)],
   // -- civilians
+  ['civilians', (draft, before, sink) => updateCivilians(draft, before, sink)],
   // -- reports
+  ['reports', (draft, before, sink) => updateReports(draft, before, sink)],
   // -- escalation, tension and markets
+  ['escalation', (draft, before, sink) => updateEscalation(draft, before, sink)],
   // -- triggers (scenario triggers come with the authoring issue)
   // -- victory
-  ['victory', (draft, _before, sink) => checkVictory(draft, sink)],
+  ['victory', (draft, before, sink) => checkVictory(draft, before, sink)],
 ];
 
 /** Checks each order against the state as the turn starts; accepted ones go forward in actor-id order, then as given. */
@@ -98,5 +119,5 @@ export function resolveTurn(state: GameState, ordersByActor: OrdersByActor): Tur
     draft.log.push({ turn: draft.turn, date: dateOfTurn(draft.calendar, draft.turn), events: sink.events });
     draft.turn += 1;
   });
-  return { state: next, events: sink.events };
+  return { state: next, events: sink.all };
 }

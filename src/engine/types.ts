@@ -255,6 +255,8 @@ export interface Meters {
   airspaceClosed: boolean;
   /** Soldiers lost per actor in this scenario. */
   losses: Record<string, number>;
+  /** Escalation consequences fired so far ('us_statement', 'airspace_closed', 'market_shock'). */
+  consequences: string[];
 }
 
 export interface Calendar {
@@ -397,6 +399,66 @@ export interface RuleParams {
   interdictionBasePerMille: number;
   /** Per-mille points subtracted when the convoy's movement was notified to Russia. */
   interdictionNotifiedBonus: number;
+  /** Per-mille points added when the convoy's movement was not notified to Russia. */
+  interdictionNotNotifiedPenalty: number;
+  /** Per-mille points added while Russia keeps the airspace closed (no Turkish air cover). */
+  interdictionAirspaceClosedPenalty: number;
+  /** Per-mille points added per rung of the escalation ladder. */
+  interdictionPerEscalationLevel: number;
+  /** Per-mille points subtracted when the convoy is escorted (e.g. by Russia). */
+  interdictionEscortBonus: number;
+  /** Per-mille points subtracted per air-defence vehicle in the convoy ... */
+  interdictionAirDefencePerVehicle: number;
+  /** ... up to this many. */
+  interdictionAirDefenceMaxBonus: number;
+  /** Interdiction outcome on a d10: up to this roll the convoy is delayed ... */
+  interdictionDelayedMaxRoll: number;
+  /** ... up to this roll damaged ... */
+  interdictionDamagedMaxRoll: number;
+  /** ... up to this roll turned back; above it destroyed. */
+  interdictionTurnedBackMaxRoll: number;
+  /** Per cent of a convoy (and of its cargo) lost when it is damaged; at 100 % damage it is destroyed. */
+  convoyDamagePct: number;
+  /** Soldiers crewing each convoy vehicle (besides the troops it carries). */
+  convoyCrewPerVehicle: number;
+  /** Per cent of the soldiers aboard killed when a convoy is damaged (at least 1). */
+  convoyDamagedKilledPct: number;
+  /** Per cent of the soldiers aboard killed when a convoy is destroyed (at least 1). */
+  convoyDestroyedKilledPct: number;
+  /** An actor consents to escort a convoy when its tension with the convoy's actor is below this. */
+  escortConsentTensionBelow: number;
+  /** Turns a convoy halted at a checkpoint waits before a third actor may mediate. */
+  standoffMediationTurns: number;
+  /** A third actor mediates a stand-off when its tension with the convoy's actor is below this. */
+  mediationTensionBelow: number;
+  /** Turns after which the convoy's actor gives up a stand-off and turns the convoy back. */
+  standoffGiveUpTurns: number;
+  /** Turkish domestic pressure added when Turkey evacuates a post. */
+  evacuationDomesticPressure: number;
+  /** Tension lost between an evacuated encircled post's actor and each actor encircling it. */
+  evacuationTensionRelief: number;
+  /** Soldiers a new post's garrison gets per point of the founding unit's strength ... */
+  establishPostGarrisonPerStrength: number;
+  /** ... at most. */
+  establishPostGarrisonMax: number;
+  /** Supply days a new post starts with. */
+  establishPostSupplyDays: number;
+  /** Supply days a new post can store. */
+  establishPostMaxSupplyDays: number;
+  /** Observation radius of a new post, metres. */
+  establishPostRadiusM: number;
+  /** Per-mille chance a hard-line actor attacks a joint patrol at each place of its route it holds, stands in or next to. */
+  patrolAttackPerMille: number;
+  /** Every this many attacks on a joint patrol suspend it. */
+  patrolAttacksToSuspend: number;
+  /** Severity of an attack on a patrol on a d10: up to this roll nobody is killed ... */
+  patrolLightMaxRoll: number;
+  /** ... up to this roll `patrolSeriousKilled` soldiers of each patrolling actor are killed, above it `patrolSevereKilled`. */
+  patrolSeriousMaxRoll: number;
+  /** Soldiers of each patrolling actor killed in a serious attack. */
+  patrolSeriousKilled: number;
+  /** Soldiers of each patrolling actor killed in a severe attack. */
+  patrolSevereKilled: number;
   /** Ceasefire violations at which an agreement collapses (default for agreements). */
   agreementCollapseAt: number;
   /** Escalation points needed to climb one rung. */
@@ -407,6 +469,136 @@ export interface RuleParams {
   displacementPerMille: number;
   /** People a turn of aid through an open crossing feeds. */
   aidPerTurn: number;
+  /** Turns after it is made during which a ceasefire proposal can be answered; then it lapses. */
+  proposalExpiryTurns: number;
+  /** Tension added between the two when a ceasefire proposal is rejected. */
+  rejectTensionRise: number;
+  /** Tension a leaders' call takes off the pair. */
+  leadersCallTensionDrop: number;
+  /** Turns before another call between the same pair lowers tension again. */
+  leadersCallCooldownTurns: number;
+  /** International pressure a protest adds to the actor protested against. */
+  protestPressure: number;
+  /** Tension a protest adds between the two. */
+  protestTensionRise: number;
+  /** A request for US support has a case from this escalation rung (with Turkish losses in the lookback). */
+  usSupportEscalationMin: number;
+  /** Turns before a request in which Turkish soldiers must have been killed for it to have a case. */
+  usSupportLookbackTurns: number;
+  /** US support gained by a request with a case and a good roll. */
+  usSupportGain: number;
+  /** US support lost by a request without a case and a bad roll ("paper tiger"). */
+  usSupportLoss: number;
+  /** With a case, a d10 at or above this wins support. */
+  usSupportRiseMinRoll: number;
+  /** Without a case, a d10 at or below this erodes support. */
+  usSupportErodeMaxRoll: number;
+  /** Escalation points per strike. */
+  escalationPointsStrike: number;
+  /** Escalation points per ground assault. */
+  escalationPointsAssault: number;
+  /** Escalation points per strike or assault that hits an observation post. */
+  escalationPointsPostAttack: number;
+  /** Escalation points per clash in which government forces kill Turkish soldiers. */
+  escalationPointsTurkishSyrianClash: number;
+  /** Escalation points per clash in which Turkey hits government forces. */
+  escalationPointsTurkishStrike: number;
+  /** Escalation points per clash between Russia and Turkey. */
+  escalationPointsRussiaTurkey: number;
+  /** Rung the ladder goes to at least after a Russian-Turkish clash. */
+  escalationRussiaTurkeyFloor: number;
+  /** Escalation points per convoy interdicted. */
+  escalationPointsInterdiction: number;
+  /** Escalation points per joint patrol attacked. */
+  escalationPointsPatrolAttack: number;
+  /** Escalation points per high-value place changing hands. */
+  escalationPointsCapture: number;
+  /** Value (1-5) from which a place changing hands adds escalation points. */
+  escalationCaptureMinValue: number;
+  /** Escalation rung at which the United States issues a statement (once). */
+  usStatementLevel: number;
+  /** US support added by that statement. */
+  usStatementSupport: number;
+  /** Escalation rung at which Russia closes the airspace to Turkey. */
+  airspaceCloseLevel: number;
+  /** Escalation rung at or below which Russia reopens it. */
+  airspaceReopenLevel: number;
+  /** Tension added to a pair per clash between them. */
+  tensionPerClash: number;
+  /** Tension a pair loses in a turn without clashes. */
+  tensionDecayPerTurn: number;
+  /** Tension added per clash between the actor hit and each ally of the attacker (and the attacker and each ally of the actor hit). */
+  tensionAllyPerClash: number;
+  /** Tension decays only while the escalation ladder stands at or below this rung. */
+  tensionDecayMaxLevel: number;
+  /** Tension decays on every turn whose number is a multiple of this (1: every turn). */
+  tensionDecayEveryTurns: number;
+  /** Market index points lost per 10 Turkish soldiers killed in a turn. */
+  marketDropPer10Killed: number;
+  /** Escalation rung from which the market falls every turn. */
+  marketEscalationLevel: number;
+  /** Market index points lost each turn at or above that rung. */
+  marketEscalationDrop: number;
+  /** Turkish soldiers killed in one turn that set off a market shock (once). */
+  marketShockKilled: number;
+  /** Market index points lost in the shock. */
+  marketShockDrop: number;
+  /** Market index points regained towards 100 in a turn with no fall. */
+  marketRecoveryPerTurn: number;
+  /** Turkish domestic pressure per Turkish soldier killed. */
+  domesticPressurePerKilled: number;
+  /** People displaced in a turn per point of Turkish domestic pressure. */
+  domesticPressureDisplacedPerPoint: number;
+  /** Turkish domestic pressure lost in a turn with no rise. */
+  domesticPressureDecayPerTurn: number;
+  /** International pressure every actor loses each turn. */
+  pressureDecayPerTurn: number;
+  /** Civilians killed by an actor's strikes and assaults per point of international pressure on it. */
+  pressureCiviliansKilledPerPoint: number;
+  /** Per cent added to the flight from a place hit by an air strike. */
+  displacementAirBonusPct: number;
+  /** Per cent added to the flight from an urban place that is hit. */
+  displacementUrbanBonusPct: number;
+  /** Per-mille of the residents of a place next to fighting who leave. */
+  displacementAdjacentPerMille: number;
+  /** The crossing aid comes through (a location id). */
+  aidCrossing: string;
+  /**
+   * Which actors the rules that speak of Turkey, Russia and the Syrian government mean (the US
+   * support, Turkish domestic pressure and market meters, Russia's airspace and escorts).
+   */
+  actorRoles: { turkey: string; russia: string; syria: string };
+  /** The zone the de-escalation rules speak of (air and drone targets offered by legalOrders). */
+  deEscalationZone: string;
+  // -- combat: strikes (rules/strikes.ts) and ground assaults (rules/assaults.ts)
+  /** Soldiers killed for each point of strength a unit loses (a point is roughly 100 fighters; the rest are wounded, captured or scattered). */
+  soldiersPerStrength: number;
+  /** Soldiers of a post's garrison that count as one point of strength when it defends. */
+  garrisonPerStrength: number;
+  /** Firepower of one air sortie (artillery fires its strength × readiness / 100). */
+  airSortieFirepower: number;
+  /** Firepower of one drone sortie. */
+  droneSortieFirepower: number;
+  /** Per cent of a strike's firepower that becomes strength lost by the units hit (normal result). */
+  strikeLossPct: number;
+  /** Per-mille of a place's residents killed by one strike (normal result), by means. */
+  strikeCiviliansPerMille: { artillery: number; air: number; drone: number };
+  /** Per-mille chance that a drone sortie is shot down while Russia keeps the airspace closed. */
+  droneShootDownPerMille: number;
+  /** Per-mille of a place's residents killed per 10 points of strength lost in an assault there. */
+  assaultCiviliansPerMille: number;
+  /** Attack per cent when the attacker or an ally flew air or drone strikes on the target this turn. */
+  airSupportPct: number;
+  /** Attack per cent of a unit with no road to its actor's supply sources. */
+  unsuppliedAttackPct: number;
+  /** Defence per cent by terrain. */
+  terrainDefencePct: Record<Terrain, number>;
+  /** Defence per cent added per level of fortification (0-3). */
+  fortificationPct: number;
+  /** Fog of war: how far (metres) an actor's drones see from any place it holds (when it has drone sorties and the airspace is open). */
+  droneViewRangeM: number;
+  /** Fog of war: unobserved enemy strength is shown rounded to the nearest multiple of this (never 0 for a living unit). */
+  fogStrengthBucket: number;
 }
 
 export interface GameState {
@@ -630,6 +822,8 @@ export type EventKind =
   | 'tension.changed'
   | 'market.moved'
   | 'checkpoint.set'
+  | 'checkpoint.lifted'
+  | 'objective.achieved'
   | 'scenario.ended';
 
 export interface GameEvent {

@@ -43,6 +43,8 @@ export function buildLegend(
     { label: 'Observation post, supplied', swatch: { kind: 'post', fill: postFill, status: 'supplied' } },
     { label: 'Observation post, cut off', swatch: { kind: 'post', fill: postFill, status: 'cut_off' } },
     { label: 'Observation post, encircled', swatch: { kind: 'post', fill: postFill, status: 'encircled' } },
+    { label: 'Observation post, evacuated', swatch: { kind: 'post', fill: postFill, status: 'evacuated' } },
+    { label: 'Observation post, overrun', swatch: { kind: 'post', fill: postFill, status: 'overrun' } },
     { label: 'Supply convoy', swatch: { kind: 'convoy', colour: postFill } },
   ];
 

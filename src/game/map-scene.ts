@@ -546,7 +546,8 @@ export function postShape(p: Point, s: number): Point[] {
 
 /**
  * An observation post in its actor's colour. Supplied: the fort alone. Cut off: a broken ring
- * round it. Encircled: a closed ring. The marks, not only colour, tell them apart.
+ * round it. Encircled: a closed ring. Evacuated: an empty outline. Overrun: the fort struck
+ * through with a cross. The marks, not only colour, tell them apart.
  */
 export function drawPostMarker(
   g: Phaser.GameObjects.Graphics,
@@ -576,10 +577,22 @@ export function drawPostMarker(
     }
   }
   const shape = vectors(postShape(p, s));
+  if (status === 'evacuated') {
+    g.fillStyle(0xffffff, 1);
+    g.fillPoints(shape, true);
+    g.lineStyle(1.3, hex(colour), 1);
+    g.strokePoints(shape, true);
+    return;
+  }
   g.fillStyle(hex(colour), 1);
   g.fillPoints(shape, true);
   g.lineStyle(1.3, hex(MAP_COLOURS.outline), 1);
   g.strokePoints(shape, true);
+  if (status === 'overrun') {
+    g.lineStyle(2.5, hex(MAP_COLOURS.outline), 1);
+    g.lineBetween(p.x - s - 2, p.y - s - 2, p.x + s + 2, p.y + s + 2);
+    g.lineBetween(p.x - s - 2, p.y + s + 2, p.x + s + 2, p.y - s - 2);
+  }
 }
 
 function drawConvoyMarker(g: Phaser.GameObjects.Graphics, p: Point, colour: string): void {

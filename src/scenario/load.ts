@@ -63,14 +63,16 @@ export function parseMap(file: string, text: string): { map: MapData | null; pro
 function duplicates(
   source: SourceFile,
   list: { id: string }[],
-  key: string,
+  /** Where the list is in the file: a top-level key, or a path. */
+  key: string | (string | number)[],
   what: string,
   problems: Problem[],
   taken = new Set<string>(),
 ): Set<string> {
+  const at = typeof key === 'string' ? [key] : key;
   list.forEach((item, i) => {
     if (taken.has(item.id))
-      problems.push(source.problem([key, i, 'id'], `${what} id "${item.id}" is used twice`));
+      problems.push(source.problem([...at, i, 'id'], `${what} id "${item.id}" is used twice`));
     taken.add(item.id);
   });
   return taken;
@@ -203,6 +205,91 @@ function checkScenario(source: SourceFile, s: ScenarioData, map: MapData): Probl
   s.units.forEach((u, i) => {
     actor(['units', i, 'actor'], u.actor);
     place(['units', i, 'location'], u.location);
+  });
+  const zones = new Set(map.zones.map((z) => z.id));
+  const highways = new Set(map.highways.map((h) => h.id));
+  const zone = (path: (string | number)[], id: string) => {
+    if (id !== '' && !zones.has(id)) problems.push(source.problem(path, `unknown zone "${id}"`));
+  };
+  const highway = (path: (string | number)[], id: string) => {
+    if (id !== '' && !highways.has(id)) problems.push(source.problem(path, `unknown highway "${id}"`));
+  };
+  const agreementIds = duplicates(source, s.agreements, 'agreements', 'agreement', problems);
+  s.agreements.forEach((a, i) => {
+    a.parties.forEach((p, j) => actor(['agreements', i, 'parties', j], p));
+    a.obligations.forEach((o, j) => {
+      actor(['agreements', i, 'obligations', j, 'actor'], o.actor);
+      zone(['agreements', i, 'obligations', j, 'zone'], o.zone);
+      highway(['agreements', i, 'obligations', j, 'highway'], o.highway);
+      if (o.kind === 'open_highway' && o.highway === '')
+        problems.push(
+          source.problem(['agreements', i, 'obligations', j], 'an open_highway obligation names its highway'),
+        );
+    });
+  });
+  duplicates(source, s.patrols, 'patrols', 'patrol', problems);
+  s.patrols.forEach((p, i) => {
+    p.actors.forEach((a, j) => actor(['patrols', i, 'actors', j], a));
+    p.route.forEach((l, j) => place(['patrols', i, 'route', j], l));
+  });
+  duplicates(source, s.reporting, 'reporting', 'source', problems);
+  s.reporting.forEach((r, i) => {
+    for (const key of Object.keys(r.bias)) if (key !== '*') actor(['reporting', i, 'bias', key], key);
+  });
+  const postIds = new Set(s.posts.map((p) => p.id));
+  const checkCondition = (path: (string | number)[], c: unknown): void => {
+    const node = c as Record<string, unknown>;
+    if (Array.isArray(node.all)) node.all.forEach((x, k) => checkCondition([...path, 'all', k], x));
+    else if (Array.isArray(node.any)) node.any.forEach((x, k) => checkCondition([...path, 'any', k], x));
+    else if (node.not !== undefined) checkCondition([...path, 'not'], node.not);
+    else if (node.controls) {
+      const v = node.controls as { actor: string; location: string };
+      actor([...path, 'controls', 'actor'], v.actor);
+      place([...path, 'controls', 'location'], v.location);
+    } else if (node.highway_open) {
+      const v = node.highway_open as { highway: string; actor: string; from?: string; to?: string };
+      highway([...path, 'highway_open', 'highway'], v.highway);
+      actor([...path, 'highway_open', 'actor'], v.actor);
+      if (v.from !== undefined) place([...path, 'highway_open', 'from'], v.from);
+      if (v.to !== undefined) place([...path, 'highway_open', 'to'], v.to);
+    } else if (node.post_status) {
+      const v = node.post_status as { post: string };
+      if (!postIds.has(v.post))
+        problems.push(source.problem([...path, 'post_status', 'post'], `post "${v.post}" is not in play`));
+    } else if (node.agreement_status) {
+      const v = node.agreement_status as { agreement: string };
+      if (!agreementIds.has(v.agreement))
+        problems.push(
+          source.problem([...path, 'agreement_status', 'agreement'], `unknown agreement "${v.agreement}"`),
+        );
+    } else if (node.compare) {
+      const v = node.compare as { left: unknown; right: unknown };
+      checkExpr([...path, 'compare', 'left'], v.left);
+      checkExpr([...path, 'compare', 'right'], v.right);
+    }
+  };
+  const checkExpr = (path: (string | number)[], e: unknown): void => {
+    if (typeof e !== 'object' || e === null) return;
+    const node = e as Record<string, unknown>;
+    for (const key of ['pressure', 'losses', 'score'])
+      if (typeof node[key] === 'string') actor([...path, key], node[key] as string);
+    if (Array.isArray(node.tension))
+      (node.tension as string[]).forEach((a, k) => actor([...path, 'tension', k], a));
+    for (const key of ['count_locations', 'count_units', 'count_posts']) {
+      const v = node[key] as { actor?: string; zone?: string } | undefined;
+      if (!v) continue;
+      if (v.actor !== undefined) actor([...path, key, 'actor'], v.actor);
+      if (v.zone !== undefined) zone([...path, key, 'zone'], v.zone);
+    }
+  };
+  duplicates(source, s.victory.objectives, ['victory', 'objectives'], 'objective', problems);
+  s.victory.objectives.forEach((o, i) => {
+    actor(['victory', 'objectives', i, 'actor'], o.actor);
+    checkCondition(['victory', 'objectives', i, 'condition'], o.condition);
+  });
+  s.victory.suddenDeath.forEach((d, i) => {
+    if (d.result !== 'all_lose') actor(['victory', 'suddenDeath', i, 'result'], d.result);
+    checkCondition(['victory', 'suddenDeath', i, 'condition'], d.condition);
   });
   s.script.forEach((entry, i) => {
     actor(['script', i, 'actor'], entry.actor);

@@ -7,7 +7,7 @@ export type Swatch =
   | { kind: 'diamond'; fill: string }
   | { kind: 'triangle'; fill: string }
   | { kind: 'hill' }
-  | { kind: 'post'; fill: string; status: 'supplied' | 'cut_off' | 'encircled' }
+  | { kind: 'post'; fill: string; status: 'supplied' | 'cut_off' | 'encircled' | 'evacuated' | 'overrun' }
   | { kind: 'convoy'; colour: string }
   | { kind: 'line'; colour: string; width: number; dash?: readonly number[]; casing?: boolean }
   | { kind: 'area'; fill: string; alpha: number; hatch: boolean; outline: string | null }
@@ -111,11 +111,20 @@ export function swatch(s: Swatch): Element {
       svg.append(
         svgEl('polygon', {
           points: pts.map(([x, y]) => `${x},${y}`).join(' '),
-          fill: s.fill,
-          stroke: OUTLINE,
+          fill: s.status === 'evacuated' ? '#ffffff' : s.fill,
+          stroke: s.status === 'evacuated' ? s.fill : OUTLINE,
           'stroke-width': 1.3,
         }),
       );
+      if (s.status === 'overrun') {
+        const d = r + 2;
+        const cross: [number, number, number, number][] = [
+          [cx - d, cy - d, cx + d, cy + d],
+          [cx - d, cy + d, cx + d, cy - d],
+        ];
+        for (const [x1, y1, x2, y2] of cross)
+          svg.append(svgEl('line', { x1, y1, x2, y2, stroke: OUTLINE, 'stroke-width': 2 }));
+      }
       break;
     }
     case 'convoy':

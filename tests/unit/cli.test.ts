@@ -11,7 +11,12 @@ describe('idlib-sim run', () => {
   it('prints a line per turn in words and, with --json, one JSON object last', () => {
     const r = cli('run', 'winter-2019-2020', '--seed', '2', '--turns', '12', '--json');
     expect(r.code).toBe(0);
-    expect(r.out[0]).toBe('Turn 1 (2019-12-01): quiet; nothing changes hands.');
+    expect(r.out[0]).toBe(
+      "Turn 1 (2019-12-01): Order rejected (no_route): Morek (Tel es-Savvan) is encircled: only a convoy under escort (e.g. Russia's) can get through.",
+    );
+    expect(r.out.find((l) => l.startsWith('Turn 7 '))).toBe(
+      'Turn 7 (2019-12-13): quiet; nothing changes hands.',
+    );
     expect(r.out.find((l) => l.startsWith('Turn 12 '))).toMatch(
       /Surman \(al-Sirman silos\) is now encircled: every neighbouring place \(Maar Hattat, Maar Shamshah\)/,
     );
@@ -32,7 +37,7 @@ describe('idlib-sim run', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const last = JSON.parse(r.stdout.trim().split('\n').at(-1)!);
-    expect(last.turns).toBe(48);
+    expect(last.turns).toBe(56);
     expect(last.outcome.reason).toBe('turn-limit');
     expect(last.outcome.summary).toMatch(/encircled/);
   });

@@ -309,16 +309,16 @@ describe('convoys', () => {
           kind: 'dispatch_convoy',
           from: 'base',
           post: 'op1',
-          vehicles: { tanks: 0, armoured: 0, trucks: 20, airDefence: 0 }, cargo: { supplyDays: 12, troops: 0 }, escort: '',
+          vehicles: { tanks: 0, armoured: 0, trucks: 20, airDefence: 0 },
+          cargo: { supplyDays: 12, troops: 0 },
+          escort: '',
           notified: true,
           route: ['base', 'a', 'b', 'p_site'],
         },
       ],
     });
     state = t1.state;
-    expect(t1.events.map((e) => e.kind)).toEqual(
-      expect.arrayContaining(['convoy.departed', 'convoy.moved']),
-    );
+    expect(t1.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['convoy.departed', 'convoy.moved']));
     const convoy = Object.values(state.convoys)[0]!;
     expect(convoy.leg).toBe(2);
     expect(convoy.covered).toBe(7500);
@@ -333,7 +333,15 @@ describe('convoys', () => {
     const state = tinyGame(postWorld('{ blue: [base], red: [b] }', 5));
     const { state: after } = resolveTurn(state, {
       blue: [
-        { kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: { tanks: 0, armoured: 0, trucks: 5, airDefence: 0 }, cargo: { supplyDays: 5, troops: 0 }, escort: '', notified: false },
+        {
+          kind: 'dispatch_convoy',
+          from: 'base',
+          post: 'op1',
+          vehicles: { tanks: 0, armoured: 0, trucks: 5, airDefence: 0 },
+          cargo: { supplyDays: 5, troops: 0 },
+          escort: '',
+          notified: false,
+        },
       ],
     });
     expect(Object.values(after.convoys)[0]!.route).toEqual(['base', 'a', 'c', 'p_site']);
@@ -355,7 +363,9 @@ describe('convoys', () => {
           kind: 'dispatch_convoy',
           from: 'base',
           post: 'op1',
-          vehicles: { tanks: 0, armoured: 0, trucks: 5, airDefence: 0 }, cargo: { supplyDays: 5, troops: 0 }, escort: '',
+          vehicles: { tanks: 0, armoured: 0, trucks: 5, airDefence: 0 },
+          cargo: { supplyDays: 5, troops: 0 },
+          escort: '',
           notified: true,
           route: ['base', 'a', 'b', 'p_site'],
         },
@@ -374,7 +384,15 @@ describe('convoys', () => {
     const state = tinyGame(postWorld('{ blue: [base], red: [a] }', 5));
     const { state: after, events } = resolveTurn(state, {
       blue: [
-        { kind: 'dispatch_convoy', from: 'base', post: 'op1', vehicles: { tanks: 0, armoured: 0, trucks: 5, airDefence: 0 }, cargo: { supplyDays: 5, troops: 0 }, escort: '', notified: true },
+        {
+          kind: 'dispatch_convoy',
+          from: 'base',
+          post: 'op1',
+          vehicles: { tanks: 0, armoured: 0, trucks: 5, airDefence: 0 },
+          cargo: { supplyDays: 5, troops: 0 },
+          escort: '',
+          notified: true,
+        },
       ],
     });
     expect(Object.keys(after.convoys)).toHaveLength(0);

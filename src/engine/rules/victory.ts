@@ -1,11 +1,34 @@
-// The victory check. Objectives and outcome bands per actor come with the scenario rules of a
-// later issue; for now a game ends when its last turn has been resolved, and the outcome says
-// where things stand.
+// Victory: objectives per actor with points, outcome bands, and sudden-death conditions, all
+// written as data (`state.victory`, conditions in the language of conditions.ts).
+//
+// Every turn, as the last step of resolution:
+//   1. `once` objectives whose condition holds for the first time are scored: the turn goes into
+//      `achieved[id]`, the points into the actor's score, and an `objective.achieved` event says so.
+//   2. Sudden death: if a sudden-death condition holds, the game ends now. Conditions whose result
+//      is `all_lose` are checked first (the top of the ladder beats any win), then the others, each
+//      group by id; the first that holds decides. `all_lose`: every actor's band is `defeat`.
+//      Otherwise the named actor's band is `decisive` and every other actor's comes from its score.
+//   3. After the last turn (turn = calendar.turns) the game ends on the turn limit.
+// Whenever the game ends (turn limit or sudden death), the `end` objectives that hold are scored
+// first, then each actor's band comes from its score: at or above `bands.decisive` → decisive,
+// at or above `bands.marginal` → marginal, at or above `bands.draw` → draw, below → defeat. Actors
+// with no objectives score 0 and are banded like any other. The `scenario.ended` event lists each
+// actor's band and score and the objectives that counted.
 import { dateOfTurn } from '../calendar.ts';
+import { evalCondition } from '../conditions.ts';
 import type { EventSink } from '../events.ts';
-import type { GameState, PostStatus } from '../types.ts';
+import type { Band, GameState, Objective, Outcome, PostStatus, SuddenDeath, Victory } from '../types.ts';
 import { actorName, sortedIds } from '../world.ts';
 
+const POST_WORDS: [PostStatus, string][] = [
+  ['supplied', 'supplied'],
+  ['cut_off', 'cut off'],
+  ['encircled', 'encircled'],
+  ['evacuated', 'evacuated'],
+  ['overrun', 'overrun'],
+];
+
+/** Where things stand, in words: observation posts by status, and places held per actor. */
 export function standing(state: GameState): string {
   const posts: Record<PostStatus, number> = {
     supplied: 0,
@@ -23,22 +46,163 @@ export function standing(state: GameState): string {
   const holders = sortedIds(held)
     .map((a) => `${actorName(state, a)} ${held[a]}`)
     .join(', ');
-  return (
-    `posts: ${posts.supplied} supplied, ${posts.cut_off} cut off, ${posts.encircled} encircled; ` +
-    `places held: ${holders}`
+  const postWords = POST_WORDS.map(([status, words]) => `${posts[status]} ${words}`).join(', ');
+  return `posts: ${postWords}; places held: ${holders === '' ? 'none' : holders}`;
+}
+
+/** The band a score reaches under the scenario's thresholds. */
+export function bandFor(bands: Victory['bands'], score: number): Band {
+  if (score >= bands.decisive) return 'decisive';
+  if (score >= bands.marginal) return 'marginal';
+  if (score >= bands.draw) return 'draw';
+  return 'defeat';
+}
+
+function byId<T extends { id: string }>(list: readonly T[]): T[] {
+  return [...list].sort((p, q) => (p.id < q.id ? -1 : p.id > q.id ? 1 : 0));
+}
+
+/** Sudden-death rules in the order they are checked: `all_lose` first, then the rest, each by id. */
+function suddenDeathOrder(list: readonly SuddenDeath[]): SuddenDeath[] {
+  const sorted = byId(list);
+  return [...sorted.filter((d) => d.result === 'all_lose'), ...sorted.filter((d) => d.result !== 'all_lose')];
+}
+
+/** A shallow view of `base` with this step's scores: conditions on `{ score }` see the points just won. */
+function withVictory(base: GameState, victory: GameState['victory']): GameState {
+  return { ...base, victory };
+}
+
+/**
+ * Scores `objective` (reading nothing, writing `state`) and reports it. `victory` is the plain
+ * copy this step keeps in step with the draft.
+ */
+function score(
+  state: GameState,
+  victory: Victory,
+  objective: Objective,
+  turn: number,
+  sink: EventSink,
+): void {
+  const total = (victory.scores[objective.actor] ?? 0) + objective.points;
+  victory.scores[objective.actor] = total;
+  victory.achieved[objective.id] = turn;
+  state.victory.scores[objective.actor] = total;
+  state.victory.achieved[objective.id] = turn;
+  const sign = objective.points >= 0 ? '+' : '';
+  sink.emit(
+    'objective.achieved',
+    objective.actor,
+    '',
+    `${actorName(state, objective.actor)} achieves the objective "${objective.text}" ` +
+      `(${objective.when === 'once' ? 'scored the turn it first holds' : 'scored because it holds at the end'}): ` +
+      `${sign}${objective.points} points, score now ${total}.`,
+    {
+      objective: objective.id,
+      actor: objective.actor,
+      points: objective.points,
+      score: total,
+      when: objective.when,
+    },
   );
 }
 
-export function checkVictory(state: GameState, sink: EventSink): void {
-  if (state.turn < state.calendar.turns) return;
-  const summary = standing(state);
+/**
+ * The victory check. Reads `before` (the plain state as the step began), writes `state` (the
+ * draft). Conditions are evaluated on `before` with the scores as this step has updated them.
+ */
+export function checkVictory(state: GameState, before: GameState, sink: EventSink): void {
+  if (before.over) return;
+  const turn = before.turn;
+  const victory: Victory = {
+    ...before.victory,
+    scores: { ...before.victory.scores },
+    achieved: { ...before.victory.achieved },
+  };
+
+  // 1. Objectives scored the first turn they hold.
+  for (const objective of byId(before.victory.objectives)) {
+    if (objective.when !== 'once' || victory.achieved[objective.id] !== undefined) continue;
+    if (evalCondition(before, objective.condition)) score(state, victory, objective, turn, sink);
+  }
+
+  // 2. Sudden death.
+  let sudden: SuddenDeath | null = null;
+  const now = withVictory(before, victory);
+  for (const rule of suddenDeathOrder(before.victory.suddenDeath)) {
+    if (evalCondition(now, rule.condition)) {
+      sudden = rule;
+      break;
+    }
+  }
+
+  // 3. The turn limit.
+  if (sudden === null && turn < before.calendar.turns) return;
+
+  // The game ends: `end` objectives that hold count now.
+  for (const objective of byId(before.victory.objectives)) {
+    if (objective.when !== 'end' || victory.achieved[objective.id] !== undefined) continue;
+    if (evalCondition(withVictory(before, victory), objective.condition))
+      score(state, victory, objective, turn, sink);
+  }
+
+  const bands: Outcome['bands'] = {};
+  for (const actor of sortedIds(before.actors)) {
+    const points = victory.scores[actor] ?? 0;
+    let band = bandFor(before.victory.bands, points);
+    if (sudden !== null)
+      band = sudden.result === 'all_lose' ? 'defeat' : sudden.result === actor ? 'decisive' : band;
+    bands[actor] = { band, score: points };
+  }
+
+  const date = dateOfTurn(before.calendar, turn);
+  const how =
+    sudden === null
+      ? `time is up after turn ${turn} (${date})`
+      : sudden.result === 'all_lose'
+        ? `sudden death on turn ${turn} (${date}): ${sudden.text}; every side loses`
+        : `sudden death on turn ${turn} (${date}): ${sudden.text}; ${actorName(before, sudden.result)} wins outright`;
+  const perActor = sortedIds(bands).map((actor) => {
+    // The objectives that counted, in the order they were scored (then by id).
+    const counted = byId(before.victory.objectives)
+      .filter((o) => o.actor === actor && victory.achieved[o.id] !== undefined)
+      .sort((p, q) => victory.achieved[p.id]! - victory.achieved[q.id]!);
+    const why =
+      counted.length === 0
+        ? 'no objective met'
+        : counted.map((o) => `"${o.text}" ${o.points >= 0 ? '+' : ''}${o.points}`).join(', ');
+    return `${actorName(before, actor)}: ${bands[actor]!.band}, ${bands[actor]!.score} points (${why})`;
+  });
+  const where = standing(before);
+  const b = before.victory.bands;
+  // No closing full stop: callers put the summary into a sentence of their own.
+  const summary = `The scenario ends: ${how}. ${perActor.join('; ')}. Standing: ${where}`;
   state.over = true;
-  state.outcome = { reason: 'turn-limit', turn: state.turn, summary, bands: {} };
+  state.outcome = {
+    reason: sudden === null ? 'turn-limit' : 'sudden-death',
+    turn,
+    summary,
+    bands,
+  };
+  const data: Record<string, string | number | boolean> = {
+    turn,
+    reason: sudden === null ? 'turn-limit' : 'sudden-death',
+    suddenDeath: sudden?.id ?? '',
+    result: sudden?.result ?? '',
+    decisiveAt: b.decisive,
+    marginalAt: b.marginal,
+    drawAt: b.draw,
+  };
+  for (const actor of sortedIds(bands)) {
+    data[`band:${actor}`] = bands[actor]!.band;
+    data[`score:${actor}`] = bands[actor]!.score;
+  }
+  data.objectives = sortedIds(victory.achieved).join(' ');
   sink.emit(
     'scenario.ended',
+    sortedIds(bands),
     '',
-    '',
-    `The scenario ends after turn ${state.turn} (${dateOfTurn(state.calendar, state.turn)}): ${summary}.`,
-    { turn: state.turn },
+    `${summary}. Bands: decisive at ${b.decisive} points or more, marginal at ${b.marginal}, draw at ${b.draw}, defeat below.`,
+    data,
   );
 }

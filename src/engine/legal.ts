@@ -1,0 +1,508 @@
+// What an actor may order now. `legalOrders(state, actor)` builds candidates for every order kind
+// and keeps those `validateOrder` accepts, so the list is exactly what the turn would take (each
+// order on its own; two orders for the same unit are each legal, the later one wins). Computer
+// actors score these candidates; the client offers them. `describeOrder` says in plain words
+// what an order will do.
+//
+// The candidates, kind by kind (the list is sorted by kind in this order, then by the ids the
+// order names):
+//   move            each own standing unit (alive, not on a road) to each road neighbour, and to
+//                   the key places (value ≥ KEY_PLACE_VALUE) it can reach within one turn's road
+//                   march: at most MAX_MARCH_TARGETS of them per unit, by value, then the nearest,
+//                   then id. The march stops on entering hostile ground, as movement does.
+//   hold            each own unit that is moving (on a road, or with a destination).
+//   assault         each hostile target (a place held by a hostile actor, or where hostile units
+//                   stand) with own units at it or next to it: one order per target with all those
+//                   units, support arms (artillery, air defence) left out.
+//   strike          each own standing artillery unit × each hostile target within artillery range;
+//                   air and drone (when the actor has such sorties): each hostile-held place in the
+//                   de-escalation zone (params.deEscalationZone; the whole map when the map has none)
+//                   and each place where hostile units stand, one sortie.
+//   dispatch_convoy each own supply source × each own standing post, with STANDARD_CONVOY (4
+//                   armoured vehicles and 12 trucks, 10 supply days), Russia notified, no escort,
+//                   the shortest open route; for an encircled post also the same convoy escorted
+//                   by Russia (params.actorRoles.russia), when that actor is in the game.
+//   evacuate_post   each own standing post.
+//   establish_post  each own standing unit, at its place.
+//   set_checkpoint  each own standing unit, at its place.
+//   run_patrol / suspend_patrol   each joint patrol the actor takes part in.
+//   propose_ceasefire, accept_ceasefire, reject_ceasefire, leaders_call, protest: to each other actor.
+//   request_us_support.
+import { convoyRoute, validateOrder } from './orders.ts';
+import { ceilDiv, roadCost, unitBudget, unitPath } from './rules/movement.ts';
+import { distance2 } from './rules/highways.ts';
+import type { GameState, ObservationPost, Order, OrderKind, Unit } from './types.ts';
+import { actorName, isHostile, neighbours, placeName, roadBetween, sortedIds } from './world.ts';
+
+/** Places of at least this value are offered as march targets beyond the neighbours. */
+export const KEY_PLACE_VALUE = 3;
+/** At most this many key places per unit beyond its neighbours. */
+export const MAX_MARCH_TARGETS = 6;
+/** The standard load of a convoy offered by `legalOrders`. */
+export const STANDARD_CONVOY = {
+  vehicles: { tanks: 0, armoured: 4, trucks: 12, airDefence: 0 },
+  cargo: { supplyDays: 10, troops: 0 },
+} as const;
+
+export const ORDER_KINDS: readonly OrderKind[] = [
+  'move',
+  'hold',
+  'assault',
+  'strike',
+  'dispatch_convoy',
+  'evacuate_post',
+  'establish_post',
+  'set_checkpoint',
+  'run_patrol',
+  'suspend_patrol',
+  'propose_ceasefire',
+  'accept_ceasefire',
+  'reject_ceasefire',
+  'leaders_call',
+  'protest',
+  'request_us_support',
+];
+
+const SUPPORT_ARMS: readonly Unit['type'][] = ['artillery', 'air_defence'];
+
+function standing(unit: Unit): boolean {
+  return unit.transit === null && unit.strength > 0;
+}
+
+function ownUnits(state: GameState, actor: string): Unit[] {
+  return sortedIds(state.units)
+    .map((id) => state.units[id]!)
+    .filter((u) => u.actor === actor);
+}
+
+/** Whether units of an actor hostile to `actor` stand (alive, not on a road) at `location`. */
+function hostileUnitsAt(state: GameState, actor: string, location: string): boolean {
+  for (const id of sortedIds(state.units)) {
+    const u = state.units[id]!;
+    if (u.location === location && standing(u) && isHostile(state, actor, u.actor)) return true;
+  }
+  return false;
+}
+
+/** Places `actor` could attack: held by a hostile actor, or with hostile units standing there. */
+export function hostileTargets(state: GameState, actor: string): string[] {
+  const out: string[] = [];
+  for (const id of sortedIds(state.locations)) {
+    const loc = state.locations[id]!;
+    if (isHostile(state, actor, loc.controller) || hostileUnitsAt(state, actor, id)) out.push(id);
+  }
+  return out;
+}
+
+/**
+ * The places a unit standing at `from` reaches within one turn's road march, with the budget
+ * each costs: through no observation post, and no further than the first hostile ground.
+ */
+export function reachableInOneTurn(state: GameState, unit: Unit): Record<string, number> {
+  const budget = unitBudget(state, unit);
+  const dist: Record<string, number> = { [unit.location]: 0 };
+  const done = new Set<string>();
+  for (;;) {
+    let current: string | null = null;
+    for (const id of Object.keys(dist)) {
+      if (done.has(id)) continue;
+      if (current === null || dist[id]! < dist[current]! || (dist[id] === dist[current] && id < current))
+        current = id;
+    }
+    if (current === null) break;
+    done.add(current);
+    const here = state.locations[current]!;
+    const stops =
+      current !== unit.location &&
+      (isHostile(state, unit.actor, here.controller) || hostileUnitsAt(state, unit.actor, current));
+    if (stops) continue;
+    for (const n of neighbours(state, current)) {
+      const loc = state.locations[n.location];
+      if (!loc || loc.kind === 'post' || done.has(n.location)) continue;
+      const d = dist[current]! + roadCost(state, n.road);
+      if (d > budget) continue;
+      if (dist[n.location] === undefined || d < dist[n.location]!) dist[n.location] = d;
+    }
+  }
+  delete dist[unit.location];
+  return dist;
+}
+
+function moveCandidates(state: GameState, actor: string): Order[] {
+  const out: Order[] = [];
+  for (const unit of ownUnits(state, actor)) {
+    if (!standing(unit)) continue;
+    const targets = new Set<string>(neighbours(state, unit.location).map((n) => n.location));
+    const reach = reachableInOneTurn(state, unit);
+    const key = sortedIds(reach)
+      .filter((id) => !targets.has(id) && state.locations[id]!.value >= KEY_PLACE_VALUE)
+      .sort((a, b) => {
+        const va = state.locations[a]!.value;
+        const vb = state.locations[b]!.value;
+        if (va !== vb) return vb - va;
+        if (reach[a] !== reach[b]) return reach[a]! - reach[b]!;
+        return a < b ? -1 : a > b ? 1 : 0;
+      })
+      .slice(0, MAX_MARCH_TARGETS);
+    for (const id of key) targets.add(id);
+    for (const to of [...targets].sort()) out.push({ kind: 'move', unit: unit.id, to });
+  }
+  return out;
+}
+
+function holdCandidates(state: GameState, actor: string): Order[] {
+  return ownUnits(state, actor)
+    .filter((u) => u.strength > 0 && (u.transit !== null || u.destination !== ''))
+    .map((u) => ({ kind: 'hold', unit: u.id }));
+}
+
+function assaultCandidates(state: GameState, actor: string, targets: string[]): Order[] {
+  const out: Order[] = [];
+  const mine = ownUnits(state, actor).filter((u) => standing(u) && !SUPPORT_ARMS.includes(u.type));
+  for (const target of targets) {
+    const near = new Set([target, ...neighbours(state, target).map((n) => n.location)]);
+    const units = mine.filter((u) => near.has(u.location)).map((u) => u.id);
+    if (units.length > 0) out.push({ kind: 'assault', units, target });
+  }
+  return out;
+}
+
+function strikeCandidates(state: GameState, actor: string, targets: string[]): Order[] {
+  const out: Order[] = [];
+  const range2 = state.params.artilleryRangeM * state.params.artilleryRangeM;
+  for (const unit of ownUnits(state, actor)) {
+    if (unit.type !== 'artillery' || !standing(unit)) continue;
+    for (const target of targets) {
+      if (distance2(state, unit.location, target) <= range2)
+        out.push({ kind: 'strike', means: 'artillery', unit: unit.id, target, sorties: 1 });
+    }
+  }
+  const me = state.actors[actor]!;
+  const zone = state.zones[state.params.deEscalationZone];
+  const airTargets = targets.filter(
+    (t) =>
+      hostileUnitsAt(state, actor, t) ||
+      (isHostile(state, actor, state.locations[t]!.controller) && (!zone || zone.locations.includes(t))),
+  );
+  for (const means of ['air', 'drone'] as const) {
+    const sorties = means === 'air' ? me.airSorties : me.droneSorties;
+    if (sorties <= 0) continue;
+    for (const target of airTargets) out.push({ kind: 'strike', means, unit: '', target, sorties: 1 });
+  }
+  return out;
+}
+
+function convoyCandidates(state: GameState, actor: string): Order[] {
+  const out: Order[] = [];
+  const sources = [...state.actors[actor]!.supplySources].sort();
+  const escort = state.params.actorRoles.russia;
+  const escorts = state.actors[escort] && escort !== actor ? [escort] : [];
+  for (const from of sources) {
+    for (const id of sortedIds(state.posts)) {
+      const post = state.posts[id]!;
+      if (post.actor !== actor || post.status === 'evacuated' || post.status === 'overrun') continue;
+      const base = {
+        kind: 'dispatch_convoy' as const,
+        from,
+        post: id,
+        vehicles: { ...STANDARD_CONVOY.vehicles },
+        cargo: { ...STANDARD_CONVOY.cargo },
+        notified: true,
+      };
+      out.push({ ...base, escort: '' });
+      if (post.status === 'encircled') for (const escort of escorts) out.push({ ...base, escort });
+    }
+  }
+  return out;
+}
+
+function postCandidates(state: GameState, actor: string): Order[] {
+  return sortedIds(state.posts)
+    .filter((id) => {
+      const p = state.posts[id]!;
+      return p.actor === actor && p.status !== 'evacuated' && p.status !== 'overrun';
+    })
+    .map((post) => ({ kind: 'evacuate_post', post }));
+}
+
+function unitPlaceCandidates(state: GameState, actor: string): Order[] {
+  const out: Order[] = [];
+  const units = ownUnits(state, actor).filter(standing);
+  for (const u of units)
+    out.push({
+      kind: 'establish_post',
+      unit: u.id,
+      name: `Observation post at ${placeName(state, u.location)}`,
+    });
+  for (const u of units) out.push({ kind: 'set_checkpoint', unit: u.id });
+  return out;
+}
+
+function patrolCandidates(state: GameState, actor: string): Order[] {
+  const out: Order[] = [];
+  for (const kind of ['run_patrol', 'suspend_patrol'] as const) {
+    for (const id of sortedIds(state.patrols))
+      if (state.patrols[id]!.actors.includes(actor)) out.push({ kind, patrol: id });
+  }
+  return out;
+}
+
+function diplomacyCandidates(state: GameState, actor: string): Order[] {
+  const out: Order[] = [];
+  const others = sortedIds(state.actors).filter((a) => a !== actor);
+  for (const kind of [
+    'propose_ceasefire',
+    'accept_ceasefire',
+    'reject_ceasefire',
+    'leaders_call',
+    'protest',
+  ] as const) {
+    for (const to of others) out.push({ kind, to });
+  }
+  out.push({ kind: 'request_us_support' });
+  return out;
+}
+
+/** The ids an order names, in the order they sort it within its kind. */
+function orderKey(order: Order): string[] {
+  switch (order.kind) {
+    case 'move':
+      return [order.unit, order.to];
+    case 'hold':
+      return [order.unit];
+    case 'assault':
+      return [order.target, ...order.units];
+    case 'strike':
+      return [order.means, order.unit, order.target];
+    case 'dispatch_convoy':
+      return [order.from, order.post, order.escort];
+    case 'evacuate_post':
+      return [order.post];
+    case 'establish_post':
+    case 'set_checkpoint':
+      return [order.unit];
+    case 'run_patrol':
+    case 'suspend_patrol':
+      return [order.patrol];
+    case 'request_us_support':
+      return [];
+    default:
+      return [order.to];
+  }
+}
+
+export function compareOrders(a: Order, b: Order): number {
+  const ka = ORDER_KINDS.indexOf(a.kind);
+  const kb = ORDER_KINDS.indexOf(b.kind);
+  if (ka !== kb) return ka - kb;
+  const pa = orderKey(a);
+  const pb = orderKey(b);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    if (pa[i]! < pb[i]!) return -1;
+    if (pa[i]! > pb[i]!) return 1;
+  }
+  return pa.length - pb.length;
+}
+
+/** Every order `actor` may give now (see the candidates above), in a fixed order. */
+export function legalOrders(state: GameState, actor: string): Order[] {
+  if (state.over || !state.actors[actor]) return [];
+  const targets = hostileTargets(state, actor);
+  const candidates: Order[] = [
+    ...moveCandidates(state, actor),
+    ...holdCandidates(state, actor),
+    ...assaultCandidates(state, actor, targets),
+    ...strikeCandidates(state, actor, targets),
+    ...convoyCandidates(state, actor),
+    ...postCandidates(state, actor),
+    ...unitPlaceCandidates(state, actor),
+    ...patrolCandidates(state, actor),
+    ...diplomacyCandidates(state, actor),
+  ];
+  return candidates.filter((o) => validateOrder(state, actor, o).ok).sort(compareOrders);
+}
+
+// ---------------------------------------------------------------- describing orders
+
+function unitName(state: GameState, id: string): string {
+  return state.units[id]?.name ?? id;
+}
+
+function km(metres: number): number {
+  return Math.floor((metres + 500) / 1000);
+}
+
+function turnsWord(n: number): string {
+  return `about ${n} turn${n === 1 ? '' : 's'}`;
+}
+
+/** Length in metres and road-march cost of a path of location ids. */
+function pathMeasure(state: GameState, path: string[]): { metres: number; cost: number } {
+  let metres = 0;
+  let cost = 0;
+  for (let i = 0; i + 1 < path.length; i++) {
+    const road = roadBetween(state, path[i]!, path[i + 1]!);
+    if (!road) continue;
+    metres += road.length;
+    cost += roadCost(state, road);
+  }
+  return { metres, cost };
+}
+
+function listWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** "the al-Eis observation post" when the post has a place of its own, else "Post X at Y". */
+function postPlace(state: GameState, post: ObservationPost): string {
+  const loc = state.locations[post.location];
+  if (loc && loc.kind === 'post') return `the ${loc.name}`;
+  return `${post.name} at ${placeName(state, post.location)}`;
+}
+
+function describeMove(state: GameState, unitId: string, to: string): string {
+  const unit = state.units[unitId];
+  const dest = placeName(state, to);
+  if (!unit) return `Move ${unitId} to ${dest}.`;
+  let metres = 0;
+  let cost = 0;
+  let start = unit.location;
+  let from = placeName(state, unit.location);
+  if (unit.transit) {
+    const road = state.roads[unit.transit.road];
+    if (road) {
+      metres += road.length - unit.transit.covered;
+      cost += roadCost(state, road, road.length - unit.transit.covered);
+    }
+    start = unit.transit.toward;
+    from = `the road to ${placeName(state, start)}`;
+  }
+  const path = start === to ? [to] : unitPath(state, start, to);
+  if (!path) return `Move ${unit.name} from ${from} to ${dest} (no road leads there).`;
+  const m = pathMeasure(state, path);
+  metres += m.metres;
+  cost += m.cost;
+  const turns = Math.max(1, ceilDiv(cost, Math.max(1, unitBudget(state, unit))));
+  return `Move ${unit.name} from ${from} to ${dest} (${km(metres)} km, ${turnsWord(turns)}).`;
+}
+
+function describeConvoy(
+  state: GameState,
+  actor: string,
+  order: Extract<Order, { kind: 'dispatch_convoy' }>,
+): string {
+  const post = state.posts[order.post];
+  const postWords = post ? postPlace(state, post) : order.post;
+  const v = order.vehicles;
+  const vehicles = listWords(
+    [
+      [v.tanks, 'tank', 'tanks'],
+      [v.armoured, 'armoured vehicle', 'armoured vehicles'],
+      [v.trucks, 'truck', 'trucks'],
+      [v.airDefence, 'air-defence vehicle', 'air-defence vehicles'],
+    ]
+      .filter(([n]) => (n as number) > 0)
+      .map(([n, one, many]) => `${n} ${n === 1 ? one : many}`),
+  );
+  const cargo = listWords(
+    [
+      order.cargo.supplyDays > 0 ? `${order.cargo.supplyDays} days of supply` : '',
+      order.cargo.troops > 0 ? `${order.cargo.troops} troops` : '',
+    ].filter((s) => s !== ''),
+  );
+  const route =
+    order.route ?? (post ? convoyRoute(state, actor, order.from, post.location, order.escort) : null);
+  let way: string;
+  if (!route) way = 'no open road leads there now';
+  else {
+    const m = pathMeasure(state, route);
+    const budget = Math.max(1, state.params.convoySpeedKmPerDay * 1000 * state.calendar.daysPerTurn);
+    const via = route.slice(1, -1).map((id) => placeName(state, id));
+    way =
+      `${order.route ? 'by the given route' : 'by the shortest open road'}` +
+      `${via.length > 0 ? ` via ${listWords(via)}` : ''}, ${km(m.metres)} km, ${turnsWord(Math.max(1, ceilDiv(m.cost, budget)))}`;
+  }
+  const escort = order.escort === '' ? 'no escort' : `escorted by ${actorName(state, order.escort)}`;
+  const notified = order.notified ? 'Russia notified' : 'Russia not notified';
+  return (
+    `Send a convoy from ${placeName(state, order.from)} to ${postWords}: ${vehicles || 'no vehicles'} carrying ` +
+    `${cargo || 'nothing'} (${way}; ${escort}; ${notified}).`
+  );
+}
+
+/** What `order` by `actor` will do, in plain words ("Move 25th Division from … (20 km, about 1 turn)."). */
+export function describeOrder(state: GameState, actor: string, order: Order): string {
+  switch (order.kind) {
+    case 'move':
+      return describeMove(state, order.unit, order.to);
+    case 'hold': {
+      const unit = state.units[order.unit];
+      if (!unit) return `${order.unit} holds.`;
+      if (unit.transit)
+        return `${unit.name} stops at ${placeName(state, unit.transit.toward)}, at the end of the road it is on, and holds there.`;
+      if (unit.destination !== '')
+        return `${unit.name} gives up its move to ${placeName(state, unit.destination)} and holds at ${placeName(state, unit.location)}.`;
+      return `${unit.name} holds at ${placeName(state, unit.location)}.`;
+    }
+    case 'assault': {
+      const loc = state.locations[order.target];
+      const names = order.units.map((id) => unitName(state, id));
+      let strength = 0;
+      for (const id of order.units) strength += state.units[id]?.strength ?? 0;
+      const held = loc && loc.controller !== '' ? `, held by ${actorName(state, loc.controller)},` : '';
+      return `Assault ${placeName(state, order.target)}${held} with ${listWords(names)} (strength ${strength} in all).`;
+    }
+    case 'strike': {
+      const target = placeName(state, order.target);
+      if (order.means === 'artillery') {
+        const unit = state.units[order.unit];
+        if (!unit || !state.locations[order.target] || !state.locations[unit.location])
+          return `${unitName(state, order.unit)} fires on ${target}.`;
+        const d = km(Math.floor(Math.sqrt(distance2(state, unit.location, order.target))));
+        return `${unit.name} fires from ${placeName(state, unit.location)} on ${target} (${d} km away; range ${km(state.params.artilleryRangeM)} km).`;
+      }
+      const what = order.means === 'air' ? 'air' : 'drone';
+      return `Fly ${order.sorties} ${what} sortie${order.sorties === 1 ? '' : 's'} against ${target}.`;
+    }
+    case 'dispatch_convoy':
+      return describeConvoy(state, actor, order);
+    case 'evacuate_post': {
+      const post = state.posts[order.post];
+      if (!post) return `Evacuate ${order.post}.`;
+      return `Evacuate ${postPlace(state, post)}: its garrison of ${post.garrison} withdraws and the post is given up.`;
+    }
+    case 'establish_post': {
+      const unit = state.units[order.unit];
+      const where = unit ? placeName(state, unit.location) : '?';
+      return `${unitName(state, order.unit)} sets up a new observation post, "${order.name}", at ${where}.`;
+    }
+    case 'set_checkpoint': {
+      const unit = state.units[order.unit];
+      const where = unit ? placeName(state, unit.location) : '?';
+      return `${unitName(state, order.unit)} sets a checkpoint at ${where}: convoys of actors hostile to ${actorName(state, actor)} are stopped there.`;
+    }
+    case 'run_patrol':
+    case 'suspend_patrol': {
+      const patrol = state.patrols[order.patrol];
+      if (!patrol) return `${order.kind === 'run_patrol' ? 'Run' : 'Suspend'} the patrol ${order.patrol}.`;
+      const route = `${placeName(state, patrol.route[0] ?? '')} to ${placeName(state, patrol.route[patrol.route.length - 1] ?? '')}`;
+      const with_ = listWords(patrol.actors.map((a) => actorName(state, a)));
+      return order.kind === 'run_patrol'
+        ? `Run the joint patrol ${patrol.name} (${with_}) from ${route}.`
+        : `Suspend the joint patrol ${patrol.name} (${with_}) from ${route}.`;
+    }
+    case 'propose_ceasefire':
+      return `Propose a ceasefire to ${actorName(state, order.to)}.`;
+    case 'accept_ceasefire':
+      return `Accept the ceasefire ${actorName(state, order.to)} proposed.`;
+    case 'reject_ceasefire':
+      return `Reject the ceasefire ${actorName(state, order.to)} proposed.`;
+    case 'leaders_call':
+      return `Hold a leaders' call with ${actorName(state, order.to)}.`;
+    case 'protest':
+      return `Protest formally to ${actorName(state, order.to)}.`;
+    case 'request_us_support':
+      return 'Ask the United States for support.';
+  }
+}

@@ -1,0 +1,203 @@
+// Fog of war: what one actor knows. `viewFor(state, actor)` is a GameState of the same shape as
+// the real one, in which the actor's own forces are exact and everyone else's are estimates
+// unless the actor observes them. Computer actors and the client read only this view; the
+// after-action review (and the instructor) read the full state: `viewFor(state, '')`.
+//
+// The view is pure: it draws no random number and never writes to `state`. Like every state it
+// is read-only: the parts it does not change (the map, the meters, the agreements …) are shared
+// with `state`, not copied.
+//
+// What the viewer observes (a set of places):
+//   - the place of each of its own standing units (alive, not on a road) and that place's road
+//     neighbours;
+//   - every place within the radius of each of its own standing posts (not evacuated or overrun);
+//   - when it has drone sorties (`droneSorties > 0`) and the airspace is open
+//     (`meters.airspaceClosed` false): every place within `params.droneViewRangeM` of a place it
+//     holds.
+// A unit is observed when the place it last stood at is observed, or the place it is driving
+// toward. A convoy is observed when the place it last passed is, or (once on the road) the next.
+//
+// What the view shows:
+//   - own units, posts and convoys: exactly.
+//   - other actors' units, observed: where they are and how strong, exactly; their destination
+//     (an intention nobody can see) is only the end of the road they are on.
+//   - other actors' units, not observed: at their last place, with strength rounded to the
+//     nearest multiple of `params.fogStrengthBucket` (never 0 for a living unit), readiness
+//     shown as `HIDDEN_READINESS` (50: "unknown", not a measurement), no destination, no transit.
+//   - other actors' posts, not observed: place and status are public; garrison rounded like a
+//     strength, readiness `HIDDEN_READINESS`, supply days shown as half the stores (unknown).
+//   - other actors' convoys: only those observed.
+//   - ceasefire proposals: only those from or to the viewer.
+//   - pending reports (news not yet out): none.
+//   - the RNG: the same shape, zeroed (a view must not be usable to predict the rolls).
+//   - victory: the viewer's own objectives, its own score and its own achieved objectives; the
+//     bands and the sudden-death rules (the rules everyone plays by) stay.
+//   - the log: only events that concern the viewer (it is among the event's actors: this covers
+//     diplomacy addressed to it) or that are public: control.changed, highway.*, agreement.*,
+//     report.published, escalation.*, market.moved, civilians.*, scenario.ended.
+//   - everything else (map, who holds each place, highways, agreements, patrols, meters, actors,
+//     calendar, rule numbers) is public and shown as it is.
+import type {
+  Convoy,
+  EventKind,
+  GameEvent,
+  GameState,
+  LogEntry,
+  ObservationPost,
+  RngState,
+  Unit,
+} from './types.ts';
+import { distance2 } from './rules/highways.ts';
+import { neighbours, sortedIds } from './world.ts';
+
+/** Readiness shown for an enemy unit or post the viewer does not observe: unknown, not measured. */
+export const HIDDEN_READINESS = 50;
+
+/** Event kinds everyone sees, whoever they concern. */
+const PUBLIC_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
+  'control.changed',
+  'highway.opened',
+  'highway.closed',
+  'agreement.changed',
+  'agreement.violated',
+  'report.published',
+  'escalation.changed',
+  'escalation.consequence',
+  'market.moved',
+  'civilians.displaced',
+  'civilians.killed',
+  'civilians.aid',
+  'scenario.ended',
+]);
+
+const PUBLIC_PREFIXES = ['highway.', 'agreement.', 'escalation.', 'civilians.'];
+
+/** Whether `actor` sees `event` in its log: it concerns the actor, or it is public. */
+export function eventVisibleTo(event: GameEvent, actor: string): boolean {
+  if (actor === '') return true;
+  if (event.actors.includes(actor)) return true;
+  if (PUBLIC_KINDS.has(event.kind)) return true;
+  return PUBLIC_PREFIXES.some((p) => event.kind.startsWith(p));
+}
+
+/** The places `actor` observes now (see the rules above). */
+export function observedPlaces(state: GameState, actor: string): Set<string> {
+  const seen = new Set<string>();
+  for (const id of sortedIds(state.units)) {
+    const u = state.units[id]!;
+    if (u.actor !== actor || u.transit !== null || u.strength <= 0) continue;
+    seen.add(u.location);
+    for (const n of neighbours(state, u.location)) seen.add(n.location);
+  }
+  const places = sortedIds(state.locations);
+  for (const id of sortedIds(state.posts)) {
+    const post = state.posts[id]!;
+    if (post.actor !== actor || post.status === 'evacuated' || post.status === 'overrun') continue;
+    if (!state.locations[post.location]) continue;
+    const r2 = post.radius * post.radius;
+    for (const place of places) if (distance2(state, post.location, place) <= r2) seen.add(place);
+  }
+  const me = state.actors[actor];
+  if (me && me.droneSorties > 0 && !state.meters.airspaceClosed) {
+    const r2 = state.params.droneViewRangeM * state.params.droneViewRangeM;
+    const held = places.filter((id) => state.locations[id]!.controller === actor);
+    for (const place of places) {
+      if (seen.has(place)) continue;
+      if (held.some((h) => distance2(state, h, place) <= r2)) seen.add(place);
+    }
+  }
+  return seen;
+}
+
+/** A strength as an observer guesses it: the nearest multiple of `bucket`, never 0 while alive. */
+export function estimateStrength(strength: number, bucket: number): number {
+  if (strength <= 0) return 0;
+  const b = Math.max(1, bucket);
+  const rounded = Math.floor((strength + Math.floor(b / 2)) / b) * b;
+  return Math.max(b, rounded);
+}
+
+function unitSeenBy(state: GameState, unit: Unit, seen: Set<string>): Unit {
+  const observed = seen.has(unit.location) || (unit.transit !== null && seen.has(unit.transit.toward));
+  if (observed)
+    return unit.destination === (unit.transit ? unit.transit.toward : '')
+      ? unit
+      : { ...unit, destination: unit.transit ? unit.transit.toward : '' };
+  return {
+    ...unit,
+    strength: estimateStrength(unit.strength, state.params.fogStrengthBucket),
+    readiness: HIDDEN_READINESS,
+    destination: '',
+    transit: null,
+  };
+}
+
+function postSeenBy(state: GameState, post: ObservationPost, seen: Set<string>): ObservationPost {
+  if (seen.has(post.location)) return post;
+  return {
+    ...post,
+    garrison: estimateStrength(post.garrison, state.params.fogStrengthBucket),
+    readiness: HIDDEN_READINESS,
+    supplyDays: Math.floor(post.maxSupplyDays / 2),
+  };
+}
+
+function convoySeen(convoy: Convoy, seen: Set<string>): boolean {
+  const at = convoy.route[convoy.leg];
+  const next = convoy.route[convoy.leg + 1];
+  return (at !== undefined && seen.has(at)) || (convoy.covered > 0 && next !== undefined && seen.has(next));
+}
+
+const ZERO_RNG: RngState = { seed: '', state: { c: 0, s0: 0, s1: 0, s2: 0 }, draws: 0 };
+
+/**
+ * What `actor` knows of the game (see the rules at the top of this file). `viewFor(state, '')`
+ * is the full state itself: the instructor's and the after-action review's view.
+ */
+export function viewFor(state: GameState, actor: string): GameState {
+  if (actor === '') return state;
+  const seen = observedPlaces(state, actor);
+
+  const units: GameState['units'] = {};
+  for (const id of sortedIds(state.units)) {
+    const u = state.units[id]!;
+    units[id] = u.actor === actor ? u : unitSeenBy(state, u, seen);
+  }
+  const posts: GameState['posts'] = {};
+  for (const id of sortedIds(state.posts)) {
+    const p = state.posts[id]!;
+    posts[id] = p.actor === actor ? p : postSeenBy(state, p, seen);
+  }
+  const convoys: GameState['convoys'] = {};
+  for (const id of sortedIds(state.convoys)) {
+    const c = state.convoys[id]!;
+    if (c.actor === actor || convoySeen(c, seen)) convoys[id] = c;
+  }
+
+  const objectives = state.victory.objectives.filter((o) => o.actor === actor);
+  const achieved: Record<string, number> = {};
+  for (const o of objectives) {
+    const turn = state.victory.achieved[o.id];
+    if (turn !== undefined) achieved[o.id] = turn;
+  }
+  const scores: Record<string, number> = {};
+  if (state.victory.scores[actor] !== undefined) scores[actor] = state.victory.scores[actor]!;
+
+  const log: LogEntry[] = state.log.map((entry) => ({
+    turn: entry.turn,
+    date: entry.date,
+    events: entry.events.filter((e) => eventVisibleTo(e, actor)),
+  }));
+
+  return {
+    ...state,
+    units,
+    posts,
+    convoys,
+    proposals: state.proposals.filter((p) => p.from === actor || p.to === actor),
+    pendingReports: [],
+    victory: { ...state.victory, objectives, achieved, scores },
+    rng: { ...ZERO_RNG, state: { ...ZERO_RNG.state } },
+    log,
+  };
+}
