@@ -32,7 +32,7 @@ import { convoyRoute, validateOrder } from './orders.ts';
 import { ceilDiv, roadCost, unitBudget, unitPath } from './rules/movement.ts';
 import { distance2 } from './rules/highways.ts';
 import type { GameState, ObservationPost, Order, OrderKind, Unit } from './types.ts';
-import { actorName, isHostile, neighbours, placeName, roadBetween, sortedIds } from './world.ts';
+import { actorName, isHostile, neighbours, placeName, roadBetween, searchRoads, sortedIds } from './world.ts';
 
 /** Places of at least this value are offered as march targets beyond the neighbours. */
 export const KEY_PLACE_VALUE = 3;
@@ -99,31 +99,15 @@ export function hostileTargets(state: GameState, actor: string): string[] {
  * each costs: through no observation post, and no further than the first hostile ground.
  */
 export function reachableInOneTurn(state: GameState, unit: Unit): Record<string, number> {
-  const budget = unitBudget(state, unit);
-  const dist: Record<string, number> = { [unit.location]: 0 };
-  const done = new Set<string>();
-  for (;;) {
-    let current: string | null = null;
-    for (const id of Object.keys(dist)) {
-      if (done.has(id)) continue;
-      if (current === null || dist[id]! < dist[current]! || (dist[id] === dist[current] && id < current))
-        current = id;
-    }
-    if (current === null) break;
-    done.add(current);
-    const here = state.locations[current]!;
-    const stops =
-      current !== unit.location &&
-      (isHostile(state, unit.actor, here.controller) || hostileUnitsAt(state, unit.actor, current));
-    if (stops) continue;
-    for (const n of neighbours(state, current)) {
-      const loc = state.locations[n.location];
-      if (!loc || loc.kind === 'post' || done.has(n.location)) continue;
-      const d = dist[current]! + roadCost(state, n.road);
-      if (d > budget) continue;
-      if (dist[n.location] === undefined || d < dist[n.location]!) dist[n.location] = d;
-    }
-  }
+  const { dist } = searchRoads(state, unit.location, {
+    canEnter: (loc) => loc.kind !== 'post',
+    cost: (road) => roadCost(state, road),
+    maxCost: unitBudget(state, unit),
+    // A march stops at the first hostile ground, as movement does.
+    canLeave: (id) =>
+      !isHostile(state, unit.actor, state.locations[id]!.controller) &&
+      !hostileUnitsAt(state, unit.actor, id),
+  });
   delete dist[unit.location];
   return dist;
 }

@@ -1,5 +1,5 @@
 // Small pure queries over the state: sorted ids, who is hostile to whom, the road graph.
-import type { GameState, Location, Road, Stance } from './types.ts';
+import type { GameState, Location, Result, Road, Stance, Unit } from './types.ts';
 
 export function sortedIds(record: Record<string, unknown>): string[] {
   return Object.keys(record).sort();
@@ -77,18 +77,28 @@ export function roadBetween(state: GameState, a: string, b: string): Road | null
   return best;
 }
 
+export interface RoadSearch {
+  /** Which places the search may enter (the start is always allowed). */
+  canEnter: (location: Location) => boolean;
+  cost: (road: Road) => number;
+  /** Whether the search may go on from a place it has reached (from the start it always may). */
+  canLeave?: (location: string) => boolean;
+  /** Places that would cost more than this are not reached. */
+  maxCost?: number;
+  /** The search stops as soon as it settles a place accepted by this. */
+  isGoal?: (location: string) => boolean;
+}
+
 /**
- * Cheapest path by `cost` from `from` to any location accepted by `isGoal`, through locations
- * accepted by `canEnter` (the start is always allowed). Ties are broken by location id, so the
- * same graph always gives the same path. Returns the list of location ids, start included.
+ * Dijkstra over the road graph from `from`. Ties are broken by location id, so the same graph
+ * always gives the same answer. Returns the cost of every place settled or reached, the previous
+ * place on the cheapest way to each, and the goal settled (null when none was).
  */
-export function cheapestPath(
+export function searchRoads(
   state: GameState,
   from: string,
-  isGoal: (location: string) => boolean,
-  canEnter: (location: Location) => boolean,
-  cost: (road: Road) => number,
-): string[] | null {
+  o: RoadSearch,
+): { dist: Record<string, number>; prev: Record<string, string>; goal: string | null } {
   const dist: Record<string, number> = { [from]: 0 };
   const prev: Record<string, string> = {};
   const done = new Set<string>();
@@ -99,18 +109,16 @@ export function cheapestPath(
       if (current === null || dist[id]! < dist[current]! || (dist[id] === dist[current] && id < current))
         current = id;
     }
-    if (current === null) return null;
-    if (isGoal(current)) {
-      const path = [current];
-      while (path[0] !== from) path.unshift(prev[path[0]!]!);
-      return path;
-    }
+    if (current === null) return { dist, prev, goal: null };
+    if (o.isGoal?.(current)) return { dist, prev, goal: current };
     done.add(current);
+    if (current !== from && o.canLeave && !o.canLeave(current)) continue;
     for (const n of neighbours(state, current)) {
       if (done.has(n.location)) continue;
       const loc = state.locations[n.location];
-      if (!loc || !canEnter(loc)) continue;
-      const d = dist[current]! + cost(n.road);
+      if (!loc || !o.canEnter(loc)) continue;
+      const d = dist[current]! + o.cost(n.road);
+      if (o.maxCost !== undefined && d > o.maxCost) continue;
       const known = dist[n.location];
       if (known === undefined || d < known || (d === known && current < prev[n.location]!)) {
         dist[n.location] = d;
@@ -118,4 +126,42 @@ export function cheapestPath(
       }
     }
   }
+}
+
+/**
+ * Cheapest path by `cost` from `from` to any location accepted by `isGoal`, through locations
+ * accepted by `canEnter` (the start is always allowed). Returns the list of location ids, start
+ * included, or null when no such path exists.
+ */
+export function cheapestPath(
+  state: GameState,
+  from: string,
+  isGoal: (location: string) => boolean,
+  canEnter: (location: Location) => boolean,
+  cost: (road: Road) => number,
+): string[] | null {
+  const { prev, goal } = searchRoads(state, from, { canEnter, cost, isGoal });
+  if (goal === null) return null;
+  const path = [goal];
+  while (path[0] !== from) path.unshift(prev[path[0]!]!);
+  return path;
+}
+
+/**
+ * The unit `id` if it belongs to `actor` and stands at a place (not on a road); otherwise a
+ * rejection saying why. `purpose` ends the sentence: "a checkpoint is set where a unit stands".
+ */
+export function ownStandingUnit(state: GameState, actor: string, id: string, purpose: string): Result<Unit> {
+  const unit = state.units[id];
+  if (!unit || unit.strength <= 0)
+    return { ok: false, code: 'unknown_unit', message: `There is no unit "${id}".` };
+  if (unit.actor !== actor)
+    return { ok: false, code: 'not_your_unit', message: `${unit.name} belongs to another actor.` };
+  if (unit.transit !== null)
+    return {
+      ok: false,
+      code: 'unknown_location',
+      message: `${unit.name} is on the road to ${placeName(state, unit.transit.toward)}; ${purpose}.`,
+    };
+  return { ok: true, value: unit };
 }

@@ -6,21 +6,16 @@
 // when none of its units stands there any more (`checkpoint.lifted` says which).
 import type { EventSink } from '../events.ts';
 import type { CheckpointOrder, GameState, RejectCode, Result } from '../types.ts';
-import { actorName, placeName, sortedIds } from '../world.ts';
+import { actorName, ownStandingUnit, sortedIds } from '../world.ts';
 
 function reject(code: RejectCode, message: string): Result<never> {
   return { ok: false, code, message };
 }
 
 export function validateCheckpoint(state: GameState, actor: string, order: CheckpointOrder): Result {
-  const unit = state.units[order.unit];
-  if (!unit || unit.strength <= 0) return reject('unknown_unit', `There is no unit "${order.unit}".`);
-  if (unit.actor !== actor) return reject('not_your_unit', `${unit.name} belongs to another actor.`);
-  if (unit.transit !== null)
-    return reject(
-      'unknown_location',
-      `${unit.name} is on the road to ${placeName(state, unit.transit.toward)}; a checkpoint is set where a unit stands.`,
-    );
+  const found = ownStandingUnit(state, actor, order.unit, 'a checkpoint is set where a unit stands');
+  if (!found.ok) return found;
+  const unit = found.value;
   const place = state.locations[unit.location];
   if (!place) return reject('unknown_location', `There is no place "${unit.location}" on the map.`);
   if (place.controller !== actor)

@@ -31,7 +31,15 @@ import type {
   RejectCode,
   Result,
 } from '../types.ts';
-import { actorName, cheapestPath, hostileHeld, neighbours, placeName, sortedIds } from '../world.ts';
+import {
+  actorName,
+  cheapestPath,
+  hostileHeld,
+  neighbours,
+  ownStandingUnit,
+  placeName,
+  sortedIds,
+} from '../world.ts';
 import { adjustTension, relationOf } from './diplomacy.ts';
 
 /** Kinds of place where a post can be established. */
@@ -186,14 +194,9 @@ function postAt(state: GameState, location: string): ObservationPost | null {
 }
 
 export function validateEstablish(state: GameState, actor: string, order: EstablishPostOrder): Result {
-  const unit = state.units[order.unit];
-  if (!unit || unit.strength <= 0) return reject('unknown_unit', `There is no unit "${order.unit}".`);
-  if (unit.actor !== actor) return reject('not_your_unit', `${unit.name} belongs to another actor.`);
-  if (unit.transit !== null)
-    return reject(
-      'unknown_location',
-      `${unit.name} is on the road to ${placeName(state, unit.transit.toward)}; a post is set up where a unit stands.`,
-    );
+  const found = ownStandingUnit(state, actor, order.unit, 'a post is set up where a unit stands');
+  if (!found.ok) return found;
+  const unit = found.value;
   const site = state.locations[unit.location];
   if (!site) return reject('unknown_location', `There is no place "${unit.location}" on the map.`);
   if (!POST_SITE_KINDS.includes(site.kind))
