@@ -1,5 +1,6 @@
-// idlib-sim: the command line. Commands: run, verify, bench. Exit codes: 0 success, 1 a replay
-// that does not verify, 2 bad usage or input (missing file, bad flag, invalid scenario).
+// idlib-sim: the command line. Commands: run, verify, check, bench, schema. Exit codes: 0 success,
+// 1 a replay that does not verify or a checked file with errors, 2 bad usage or input (missing
+// file, bad flag, invalid scenario).
 import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateOfTurn, setStateFreezing, standing } from '../engine/index.ts';
@@ -11,7 +12,9 @@ import {
   verifyReplay,
 } from '../scenario/index.ts';
 import { runBench } from './bench.ts';
+import { runCheck } from './check.ts';
 import { loadScenarioArg, readText, UsageError } from './files.ts';
+import { runSchema } from './schema.ts';
 import { describeTurn, playScenario } from './play.ts';
 
 const USAGE = `idlib-sim — the Idlib de-escalation zone wargame, headless
@@ -24,8 +27,15 @@ Usage:
   idlib-sim verify <replay.json> [--scenario file]
       Replay a recorded game and check every turn's state hash (exit 1 names the first turn
       that differs).
+  idlib-sim check <files…> [--format text|json]
+      Check scenario files (and the maps they name; a *.map.yaml is checked as a map): every
+      problem at once, one per line as file:line:col  error|warning  CODE  path  message, then
+      "N errors, M warnings" (codes: docs/error-codes.md). Exit 1 on any error, else 0.
   idlib-sim bench
       Measure the engine; the last line is a JSON object of named figures.
+  idlib-sim schema [--check]
+      Write the editor schemas (scenarios/scenario.schema.json, scenarios/maps/map.schema.json)
+      from the zod schema; --check writes nothing and exits 1 if they are out of date.
   idlib-sim help
 `;
 
@@ -153,9 +163,15 @@ export function main(
         return cmdRun(rest, out);
       case 'verify':
         return cmdVerify(rest, out);
+      case 'check':
+        return runCheck(rest, out);
       case 'bench':
         parse(rest, {}, 0);
         return runBench(out);
+      case 'schema': {
+        const { values } = parse(rest, { check: { type: 'boolean' } }, 0);
+        return runSchema(values.check === true, out);
+      }
       case 'help':
       case '--help':
       case '-h':

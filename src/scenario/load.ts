@@ -1,9 +1,23 @@
 // Loads a scenario and its map, validates both against the schema, checks that every id they
-// mention exists, and returns one Scenario value. Works the same in Node and in the browser:
+// mention exists (src/scenario/references.ts, shared with `idlib-sim check`), and returns one
+// Scenario value; any error stops it with a ScenarioError that lists every error of the first
+// layer that failed. Works the same in Node and in the browser:
 // the caller supplies how to read a file.
-import { parseIsoDate, turnOfDay, hashValue } from '../engine/index.ts';
+import type { z } from 'zod';
+import { hashValue } from '../engine/index.ts';
+import { compareDiagnostics, Reporter, toProblem, type Diagnostic } from './diagnostics.ts';
+import {
+  checkSchema,
+  decodeSource,
+  LIMITS,
+  parseSource,
+  ScenarioError,
+  type Path,
+  type Problem,
+  type SourceFile,
+} from './parse.ts';
+import { checkMapReferences, checkScenarioReferences } from './references.ts';
 import { MapSchema, ScenarioSchema, type MapData, type ScenarioData } from './schema.ts';
-import { parseText, ScenarioError, validate, type Problem, type SourceFile } from './parse.ts';
 
 export interface Scenario {
   /** The scenario file as it was named to the loader. */
@@ -39,301 +53,137 @@ export function joinPath(dir: string, rel: string): string {
   return parts.join('/') || '.';
 }
 
-function readOrProblem(
+/** Reads a file; a file that cannot be read is CANNOT_READ (placed at `from`, the node naming it). */
+export function readContent(
   file: string,
-  read: ReadText,
-  from?: { source: SourceFile; path: string[] },
-): string | Problem {
+  read: ReadContent,
+  from?: { rep: Reporter; path: Path },
+): { content: Uint8Array | string; size: number | undefined } | Diagnostic {
   try {
-    return read(file);
+    const size = read.size?.(file);
+    // A file known to be too big is never read: decodeSource refuses it on its size alone.
+    if (size !== undefined && size > LIMITS.maxBytes) return { content: '', size };
+    return { content: read(file), size };
   } catch {
-    const message = `cannot read ${file}`;
-    return from ? from.source.problem(from.path, message) : { file, line: 1, col: 1, message };
+    const message = `Cannot read ${file}.`;
+    return from
+      ? from.rep.add('CANNOT_READ', from.path, message)
+      : { file, line: 1, col: 1, severity: 'error', code: 'CANNOT_READ', path: '$', message };
   }
+}
+
+/**
+ * How to read a file: its text or bytes (bytes are checked to be UTF-8 text). `size`, when
+ * given, tells the size in bytes without reading, so that a huge file is refused unread.
+ */
+export interface ReadContent {
+  (path: string): Uint8Array | string;
+  size?: (path: string) => number;
+}
+
+/** The highest schemaVersion a schema accepts (its `schemaVersion` literal). */
+export function supportedVersion(schema: typeof ScenarioSchema | typeof MapSchema): number {
+  return schema.shape.schemaVersion.value;
+}
+
+/** The result of the file, parse and schema layers for one file. */
+export interface Analysed<T> {
+  source: SourceFile | null;
+  rep: Reporter | null;
+  /** The validated data, or null when a layer failed. */
+  data: T | null;
+  diagnostics: Diagnostic[];
+}
+
+function analyse<S extends typeof ScenarioSchema | typeof MapSchema>(
+  file: string,
+  content: Uint8Array | string,
+  size: number | undefined,
+  schema: S,
+): Analysed<z.output<S>> {
+  const decoded = decodeSource(file, content, size);
+  if (decoded.text === null) return { source: null, rep: null, data: null, diagnostics: decoded.diagnostics };
+  const parsed = parseSource(file, decoded.text);
+  if (!parsed.source) return { source: null, rep: null, data: null, diagnostics: parsed.diagnostics };
+  const rep = new Reporter(parsed.source);
+  rep.list.push(...parsed.diagnostics);
+  if (!parsed.ok) return { source: parsed.source, rep, data: null, diagnostics: rep.list };
+  const value = parsed.value as Record<string, unknown> | null;
+  const version = typeof value === 'object' && value !== null ? value.schemaVersion : undefined;
+  const supported = supportedVersion(schema);
+  if (typeof version === 'number' && Number.isInteger(version) && version > supported) {
+    rep.add(
+      'UNSUPPORTED_VERSION',
+      ['schemaVersion'],
+      `This file is schemaVersion ${version}, newer than this build of idlib-sim supports (schemaVersion ${supported}): update idlib-sim, or write the file for schemaVersion ${supported}.`,
+    );
+    return { source: parsed.source, rep, data: null, diagnostics: rep.list };
+  }
+  const data = checkSchema(rep, value, schema) as z.output<S> | null;
+  return { source: parsed.source, rep, data: rep.errors > 0 ? null : data, diagnostics: rep.list };
+}
+
+/** The file, parse, schema and reference layers of a map file. */
+export function analyseMap(file: string, content: Uint8Array | string, size?: number): Analysed<MapData> {
+  const a = analyse(file, content, size, MapSchema);
+  if (a.data && a.rep) {
+    checkMapReferences(a.rep, a.data);
+    if (a.rep.errors > 0) return { ...a, data: null };
+  }
+  return a;
+}
+
+/** The file, parse and schema layers of a scenario file (its references need its map). */
+export function analyseScenario(
+  file: string,
+  content: Uint8Array | string,
+  size?: number,
+): Analysed<ScenarioData> {
+  return analyse(file, content, size, ScenarioSchema);
+}
+
+/** The path of the map a scenario names, from the scenario's folder. */
+export function mapPathOf(file: string, data: ScenarioData): string {
+  return joinPath(dirname(file), data.map);
 }
 
 export function parseMap(file: string, text: string): { map: MapData | null; problems: Problem[] } {
-  const parsed = parseText(file, text);
-  if (parsed.problems.length > 0) return { map: null, problems: parsed.problems };
-  const { data, problems } = validate(parsed.source, parsed.value, MapSchema);
-  if (!data) return { map: null, problems };
-  return { map: data, problems: checkMap(parsed.source, data) };
+  const a = analyseMap(file, text);
+  return { map: a.data, problems: errorsOf(a.diagnostics) };
 }
 
-function duplicates(
-  source: SourceFile,
-  list: { id: string }[],
-  /** Where the list is in the file: a top-level key, or a path. */
-  key: string | (string | number)[],
-  what: string,
-  problems: Problem[],
-  taken = new Set<string>(),
-): Set<string> {
-  const at = typeof key === 'string' ? [key] : key;
-  list.forEach((item, i) => {
-    if (taken.has(item.id))
-      problems.push(source.problem([...at, i, 'id'], `${what} id "${item.id}" is used twice`));
-    taken.add(item.id);
-  });
-  return taken;
-}
-
-function checkMap(source: SourceFile, map: MapData): Problem[] {
-  const problems: Problem[] = [];
-  const places = duplicates(source, map.locations, 'locations', 'location', problems);
-  const kinds = new Map(map.locations.map((l) => [l.id, l.kind]));
-  duplicates(source, map.roads, 'roads', 'road', problems);
-  duplicates(source, map.posts, 'posts', 'post', problems);
-  duplicates(source, map.zones, 'zones', 'zone', problems);
-  const joined = new Map<string, Set<string>>();
-  map.roads.forEach((road, i) => {
-    for (const end of ['from', 'to'] as const) {
-      if (!places.has(road[end]))
-        problems.push(source.problem(['roads', i, end], `unknown location "${road[end]}"`));
-    }
-    if (road.from === road.to)
-      problems.push(source.problem(['roads', i], `road "${road.id}" joins a place to itself`));
-    for (const [a, b] of [
-      [road.from, road.to],
-      [road.to, road.from],
-    ] as const) {
-      const key = `${a}|${road.class}`;
-      if (!joined.has(key)) joined.set(key, new Set());
-      joined.get(key)!.add(b);
-    }
-  });
-  map.highways.forEach((hw, i) => {
-    hw.waypoints.forEach((wp, j) => {
-      if (!places.has(wp))
-        problems.push(source.problem(['highways', i, 'waypoints', j], `unknown location "${wp}"`));
-      const prev = hw.waypoints[j - 1];
-      if (j > 0 && prev !== undefined && !joined.get(`${prev}|${hw.id}`)?.has(wp))
-        problems.push(
-          source.problem(['highways', i, 'waypoints', j], `no ${hw.id} road joins "${prev}" and "${wp}"`),
-        );
-    });
-  });
-  map.posts.forEach((post, i) => {
-    if (!places.has(post.location))
-      problems.push(source.problem(['posts', i, 'location'], `unknown location "${post.location}"`));
-    else if (kinds.get(post.location) !== 'post')
-      problems.push(
-        source.problem(['posts', i, 'location'], `"${post.location}" must be a location of kind post`),
-      );
-  });
-  map.zones.forEach((zone, i) =>
-    zone.locations.forEach((loc, j) => {
-      if (!places.has(loc))
-        problems.push(source.problem(['zones', i, 'locations', j], `unknown location "${loc}"`));
-    }),
-  );
-  return problems;
+function errorsOf(diagnostics: Diagnostic[]): Problem[] {
+  return diagnostics
+    .filter((d) => d.severity === 'error')
+    .sort(compareDiagnostics)
+    .map(toProblem);
 }
 
 /** Loads `file` (a scenario) and the map it names; throws ScenarioError listing every problem found. */
-export function loadScenario(file: string, read: ReadText): Scenario {
-  const text = readOrProblem(file, read);
-  if (typeof text !== 'string') throw new ScenarioError([text]);
-  return loadScenarioText(file, text, read);
+export function loadScenario(file: string, read: ReadContent): Scenario {
+  const got = readContent(file, read);
+  if ('code' in got) throw new ScenarioError(errorsOf([got]));
+  return loadScenarioContent(file, got.content, got.size, read);
 }
 
-export function loadScenarioText(file: string, text: string, read: ReadText): Scenario {
-  const parsed = parseText(file, text);
-  if (parsed.problems.length > 0) throw new ScenarioError(parsed.problems);
-  const { data, problems } = validate(parsed.source, parsed.value, ScenarioSchema);
-  if (!data) throw new ScenarioError(problems);
-  const mapFile = joinPath(dirname(file), data.map);
-  const mapText = readOrProblem(mapFile, read, { source: parsed.source, path: ['map'] });
-  if (typeof mapText !== 'string') throw new ScenarioError([mapText]);
-  const { map, problems: mapProblems } = parseMap(mapFile, mapText);
-  if (!map || mapProblems.length > 0) throw new ScenarioError(mapProblems);
-  const refProblems = checkScenario(parsed.source, data, map);
-  if (refProblems.length > 0) throw new ScenarioError(refProblems);
-  return { file, data, map, contentHash: hashValue({ scenario: data, map }) };
+export function loadScenarioText(file: string, text: string, read: ReadContent): Scenario {
+  return loadScenarioContent(file, text, undefined, read);
 }
 
-function checkScenario(source: SourceFile, s: ScenarioData, map: MapData): Problem[] {
-  const problems: Problem[] = [];
-  const places = new Set(map.locations.map((l) => l.id));
-  const mapPosts = new Set(map.posts.map((p) => p.id));
-  const actors = duplicates(source, s.actors, 'actors', 'actor', problems);
-  duplicates(source, s.units, 'units', 'unit', problems);
-  const unitActor = new Map(s.units.map((u) => [u.id, u.actor]));
-  const place = (path: (string | number)[], id: string) => {
-    if (!places.has(id))
-      problems.push(source.problem(path, `unknown location "${id}" (not on map ${map.id})`));
-  };
-  const actor = (path: (string | number)[], id: string) => {
-    if (!actors.has(id)) problems.push(source.problem(path, `unknown actor "${id}"`));
-  };
-  const start = parseIsoDate(s.calendar.start);
-  if (start === null)
-    problems.push(source.problem(['calendar', 'start'], `"${s.calendar.start}" is not a real date`));
-  s.actors.forEach((a, i) => a.supplySources.forEach((l, j) => place(['actors', i, 'supplySources', j], l)));
-  s.relations.forEach((r, i) => {
-    actor(['relations', i, 'a'], r.a);
-    actor(['relations', i, 'b'], r.b);
-    if (r.a === r.b) problems.push(source.problem(['relations', i], 'a relation joins two different actors'));
-  });
-  if (s.control.default !== '') actor(['control', 'default'], s.control.default);
-  const held = new Map<string, string>();
-  for (const [who, list] of Object.entries(s.control.holds)) {
-    actor(['control', 'holds', who], who);
-    list.forEach((l, j) => {
-      place(['control', 'holds', who, j], l);
-      if (held.has(l))
-        problems.push(source.problem(['control', 'holds', who, j], `"${l}" is also held by ${held.get(l)}`));
-      held.set(l, who);
-    });
-  }
-  const seenPosts = new Set<string>();
-  s.posts.forEach((p, i) => {
-    if (!mapPosts.has(p.id))
-      problems.push(source.problem(['posts', i, 'id'], `the map has no observation post "${p.id}"`));
-    if (seenPosts.has(p.id))
-      problems.push(source.problem(['posts', i, 'id'], `post "${p.id}" is listed twice`));
-    seenPosts.add(p.id);
-    actor(['posts', i, 'actor'], p.actor);
-    if (p.supplyDays > p.maxSupplyDays)
-      problems.push(
-        source.problem(
-          ['posts', i, 'supplyDays'],
-          `supplyDays ${p.supplyDays} exceeds maxSupplyDays ${p.maxSupplyDays}`,
-        ),
-      );
-  });
-  s.units.forEach((u, i) => {
-    actor(['units', i, 'actor'], u.actor);
-    place(['units', i, 'location'], u.location);
-  });
-  const zones = new Set(map.zones.map((z) => z.id));
-  const highways = new Set(map.highways.map((h) => h.id));
-  const zone = (path: (string | number)[], id: string) => {
-    if (id !== '' && !zones.has(id)) problems.push(source.problem(path, `unknown zone "${id}"`));
-  };
-  const highway = (path: (string | number)[], id: string) => {
-    if (id !== '' && !highways.has(id)) problems.push(source.problem(path, `unknown highway "${id}"`));
-  };
-  const agreementIds = duplicates(source, s.agreements, 'agreements', 'agreement', problems);
-  s.agreements.forEach((a, i) => {
-    a.parties.forEach((p, j) => actor(['agreements', i, 'parties', j], p));
-    a.obligations.forEach((o, j) => {
-      actor(['agreements', i, 'obligations', j, 'actor'], o.actor);
-      zone(['agreements', i, 'obligations', j, 'zone'], o.zone);
-      highway(['agreements', i, 'obligations', j, 'highway'], o.highway);
-      if (o.kind === 'open_highway' && o.highway === '')
-        problems.push(
-          source.problem(['agreements', i, 'obligations', j], 'an open_highway obligation names its highway'),
-        );
-    });
-  });
-  duplicates(source, s.patrols, 'patrols', 'patrol', problems);
-  s.patrols.forEach((p, i) => {
-    p.actors.forEach((a, j) => actor(['patrols', i, 'actors', j], a));
-    p.route.forEach((l, j) => place(['patrols', i, 'route', j], l));
-  });
-  duplicates(source, s.reporting, 'reporting', 'source', problems);
-  s.reporting.forEach((r, i) => {
-    for (const key of Object.keys(r.bias)) if (key !== '*') actor(['reporting', i, 'bias', key], key);
-  });
-  const postIds = new Set(s.posts.map((p) => p.id));
-  const checkCondition = (path: (string | number)[], c: unknown): void => {
-    const node = c as Record<string, unknown>;
-    if (Array.isArray(node.all)) node.all.forEach((x, k) => checkCondition([...path, 'all', k], x));
-    else if (Array.isArray(node.any)) node.any.forEach((x, k) => checkCondition([...path, 'any', k], x));
-    else if (node.not !== undefined) checkCondition([...path, 'not'], node.not);
-    else if (node.controls) {
-      const v = node.controls as { actor: string; location: string };
-      actor([...path, 'controls', 'actor'], v.actor);
-      place([...path, 'controls', 'location'], v.location);
-    } else if (node.highway_open) {
-      const v = node.highway_open as { highway: string; actor: string; from?: string; to?: string };
-      highway([...path, 'highway_open', 'highway'], v.highway);
-      actor([...path, 'highway_open', 'actor'], v.actor);
-      if (v.from !== undefined) place([...path, 'highway_open', 'from'], v.from);
-      if (v.to !== undefined) place([...path, 'highway_open', 'to'], v.to);
-    } else if (node.post_status) {
-      const v = node.post_status as { post: string };
-      if (!postIds.has(v.post))
-        problems.push(source.problem([...path, 'post_status', 'post'], `post "${v.post}" is not in play`));
-    } else if (node.agreement_status) {
-      const v = node.agreement_status as { agreement: string };
-      if (!agreementIds.has(v.agreement))
-        problems.push(
-          source.problem([...path, 'agreement_status', 'agreement'], `unknown agreement "${v.agreement}"`),
-        );
-    } else if (node.compare) {
-      const v = node.compare as { left: unknown; right: unknown };
-      checkExpr([...path, 'compare', 'left'], v.left);
-      checkExpr([...path, 'compare', 'right'], v.right);
-    }
-  };
-  const checkExpr = (path: (string | number)[], e: unknown): void => {
-    if (typeof e !== 'object' || e === null) return;
-    const node = e as Record<string, unknown>;
-    for (const key of ['pressure', 'losses', 'score'])
-      if (typeof node[key] === 'string') actor([...path, key], node[key] as string);
-    if (Array.isArray(node.tension))
-      (node.tension as string[]).forEach((a, k) => actor([...path, 'tension', k], a));
-    for (const key of ['count_locations', 'count_units', 'count_posts']) {
-      const v = node[key] as { actor?: string; zone?: string } | undefined;
-      if (!v) continue;
-      if (v.actor !== undefined) actor([...path, key, 'actor'], v.actor);
-      if (v.zone !== undefined) zone([...path, key, 'zone'], v.zone);
-    }
-  };
-  duplicates(source, s.victory.objectives, ['victory', 'objectives'], 'objective', problems);
-  s.victory.objectives.forEach((o, i) => {
-    actor(['victory', 'objectives', i, 'actor'], o.actor);
-    checkCondition(['victory', 'objectives', i, 'condition'], o.condition);
-  });
-  s.victory.suddenDeath.forEach((d, i) => {
-    if (d.result !== 'all_lose') actor(['victory', 'suddenDeath', i, 'result'], d.result);
-    checkCondition(['victory', 'suddenDeath', i, 'condition'], d.condition);
-  });
-  s.script.forEach((entry, i) => {
-    actor(['script', i, 'actor'], entry.actor);
-    if (entry.date !== undefined && start !== null) {
-      const day = parseIsoDate(entry.date);
-      if (day === null)
-        problems.push(source.problem(['script', i, 'date'], `"${entry.date}" is not a real date`));
-      else {
-        const turn = turnOfDay({ ...s.calendar, startDay: start }, day);
-        if (turn < 1 || turn > s.calendar.turns)
-          problems.push(
-            source.problem(
-              ['script', i, 'date'],
-              `${entry.date} falls outside the scenario's ${s.calendar.turns} turns`,
-            ),
-          );
-      }
-    }
-    if (entry.turn !== undefined && entry.turn > s.calendar.turns)
-      problems.push(
-        source.problem(
-          ['script', i, 'turn'],
-          `turn ${entry.turn} is after the last turn (${s.calendar.turns})`,
-        ),
-      );
-    entry.orders.forEach((order, j) => {
-      const at = ['script', i, 'orders', j];
-      if (order.kind === 'move' || order.kind === 'hold') {
-        const owner = unitActor.get(order.unit);
-        if (owner === undefined)
-          problems.push(source.problem([...at, 'unit'], `unknown unit "${order.unit}"`));
-        else if (owner !== entry.actor)
-          problems.push(
-            source.problem([...at, 'unit'], `unit "${order.unit}" belongs to ${owner}, not ${entry.actor}`),
-          );
-      }
-      if (order.kind === 'move') place([...at, 'to'], order.to);
-      if (order.kind === 'dispatch_convoy') {
-        place([...at, 'from'], order.from);
-        if (!mapPosts.has(order.post))
-          problems.push(source.problem([...at, 'post'], `unknown observation post "${order.post}"`));
-        order.route?.forEach((l, k) => place([...at, 'route', k], l));
-      }
-    });
-  });
-  return problems;
+function loadScenarioContent(
+  file: string,
+  content: Uint8Array | string,
+  size: number | undefined,
+  read: ReadContent,
+): Scenario {
+  const a = analyseScenario(file, content, size);
+  if (!a.data || !a.rep) throw new ScenarioError(errorsOf(a.diagnostics));
+  const mapFile = mapPathOf(file, a.data);
+  const got = readContent(mapFile, read, { rep: a.rep, path: ['map'] });
+  if ('code' in got) throw new ScenarioError(errorsOf([got]));
+  const m = analyseMap(mapFile, got.content, got.size);
+  if (!m.data) throw new ScenarioError(errorsOf(m.diagnostics));
+  checkScenarioReferences(a.rep, a.data, m.data);
+  if (a.rep.errors > 0) throw new ScenarioError(errorsOf(a.rep.list));
+  return { file, data: a.data, map: m.data, contentHash: hashValue({ scenario: a.data, map: m.data }) };
 }

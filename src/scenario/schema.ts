@@ -1,6 +1,7 @@
 // The shape of map and scenario files. These zod schemas are the one description of the format:
 // the loader validates against them, and the types below are inferred from them.
 import { z } from 'zod';
+import { SCRIPT_SILENCEABLE } from './codes.ts';
 
 const id = z
   .string()
@@ -8,12 +9,14 @@ const id = z
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD');
 const int = z.number().int();
 
-export const SourceSchema = z.strictObject({
-  title: z.string().min(1),
-  url: z.string().url().optional(),
-  publisher: z.string().optional(),
-  date: isoDate.optional(),
-});
+export const SourceSchema = z
+  .strictObject({
+    title: z.string().min(1).describe('Title of the article, report or page.'),
+    url: z.string().url().optional().describe('Web address (https://...).'),
+    publisher: z.string().optional().describe('Who published it (e.g. Reuters, Anadolu, SANA).'),
+    date: isoDate.optional().describe('Date published, YYYY-MM-DD.'),
+  })
+  .describe('A source: where a fact comes from.');
 
 export const TerrainSchema = z.enum(['urban', 'open', 'hills', 'mountain']);
 export const LocationKindSchema = z.enum(['city', 'town', 'village', 'crossing', 'hill', 'base', 'post']);
@@ -30,163 +33,403 @@ export const UnitTypeSchema = z.enum([
 ]);
 
 export const MapSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  id,
-  title: z.string().min(1),
-  sources: z.array(SourceSchema).default([]),
+  schemaVersion: z.literal(1).describe('Version of the map format. Write 1.'),
+  id: id.describe(
+    'Short name of the map: lower-case letters, digits, "_" or "-", starting with a letter (e.g. idlib).',
+  ),
+  title: z.string().min(1).describe('Name of the map, in words.'),
+  sources: z
+    .array(SourceSchema)
+    .default([])
+    .describe(
+      'Where the facts on the map come from: a title, and the publisher, date and web address when known.',
+    ),
   locations: z
     .array(
       z.strictObject({
-        id,
-        name: z.string().min(1),
-        kind: LocationKindSchema,
-        lat: z.number().min(-90).max(90),
-        lon: z.number().min(-180).max(180),
-        population: int.min(0),
-        terrain: TerrainSchema,
-        fortification: int.min(0).max(3).default(0),
-        value: int.min(1).max(5).default(1),
-        estimated: z.boolean().default(false),
-        note: z.string().optional(),
+        id: id.describe('Short name scenarios use for this place (e.g. saraqib); unique on the map.'),
+        name: z.string().min(1).describe('Name shown to the players (e.g. Saraqib).'),
+        kind: LocationKindSchema.describe(
+          'city, town, village, crossing (a border crossing), hill, base, or post (the site of an observation post).',
+        ),
+        lat: z.number().min(-90).max(90).describe('Latitude in decimal degrees (WGS84), e.g. 35.8636.'),
+        lon: z.number().min(-180).max(180).describe('Longitude in decimal degrees (WGS84), e.g. 36.8006.'),
+        population: int
+          .min(0)
+          .describe(
+            'People living here at the start of the period (0 for hills, posts, bases and crossings).',
+          ),
+        terrain: TerrainSchema.describe(
+          'urban, open, hills or mountain: the ground decides how hard the place is to take.',
+        ),
+        fortification: int
+          .min(0)
+          .max(3)
+          .default(0)
+          .describe('Defences built up, 0-3 (default 0): each level makes the place harder to take.'),
+        value: int
+          .min(1)
+          .max(5)
+          .default(1)
+          .describe('How much the place matters, 1-5 (default 1): a highway junction, a city, a crossing.'),
+        estimated: z
+          .boolean()
+          .default(false)
+          .describe(
+            'true when no source gives the coordinates; say in `note` what the estimate rests on (default false).',
+          ),
+        note: z.string().optional().describe('Free text: anything a reader of the file should know.'),
       }),
     )
-    .min(2),
-  roads: z.array(
-    z.strictObject({
-      id,
-      from: id,
-      to: id,
-      class: RoadClassSchema,
-      km: int.min(1),
-    }),
-  ),
+    .min(2)
+    .describe(
+      'The places on the map: cities, towns, villages, crossings, hills, bases and the sites of observation posts (at least two).',
+    ),
+  roads: z
+    .array(
+      z.strictObject({
+        id: id.describe('Short name of this road segment; unique on the map.'),
+        from: id.describe('The place at one end (a location id).'),
+        to: id.describe('The place at the other end (a location id).'),
+        class: RoadClassSchema.describe('M4 or M5 (a segment of that highway), road, or track (slow).'),
+        km: int.min(1).describe('Length along the road, in whole kilometres.'),
+      }),
+    )
+    .describe('The roads between places: units and convoys move along them.'),
   highways: z
-    .array(z.strictObject({ id: z.string().min(1), name: z.string().min(1), waypoints: z.array(id).min(2) }))
-    .default([]),
+    .array(
+      z.strictObject({
+        id: z.string().min(1).describe('The highway, as roads name its class (M4 or M5).'),
+        name: z.string().min(1).describe('Name shown to the players (e.g. M5 Hama - Aleppo).'),
+        waypoints: z
+          .array(id)
+          .min(2)
+          .describe(
+            'The places along it, in order; each place and the next must be joined by a road of this class.',
+          ),
+      }),
+    )
+    .default([])
+    .describe('The named highways (M4, M5), as ordered lists of places.'),
   posts: z
     .array(
       z.strictObject({
-        id,
-        name: z.string().min(1),
-        location: id,
-        number: int.min(1).optional(),
-        established: isoDate.optional(),
-        radiusKm: int.min(0).default(10),
-        note: z.string().optional(),
+        id: id.describe('Short name scenarios use for this post (e.g. op_morek).'),
+        name: z.string().min(1).describe('Name shown to the players (e.g. Morek (Tel es-Savvan)).'),
+        location: id.describe('The place it stands on: a location of kind post.'),
+        number: int.min(1).optional().describe('Its official number, when known.'),
+        established: isoDate.optional().describe('Date it was set up, YYYY-MM-DD, when known.'),
+        radiusKm: int.min(0).default(10).describe('How far it can observe, km (default 10).'),
+        note: z.string().optional().describe('Free text (e.g. where an estimated position comes from).'),
       }),
     )
-    .default([]),
-  zones: z.array(z.strictObject({ id, name: z.string().min(1), locations: z.array(id) })).default([]),
+    .default([])
+    .describe('The observation posts, each on its own location of kind post.'),
+  zones: z
+    .array(
+      z.strictObject({
+        id: id.describe('Short name scenarios use for this zone (e.g. de_escalation_zone).'),
+        name: z.string().min(1).describe('Name shown to the players.'),
+        locations: z.array(id).describe('The places in the zone (location ids).'),
+      }),
+    )
+    .default([])
+    .describe(
+      'Named groups of places (e.g. the de-escalation zone) that agreements, objectives and rules refer to.',
+    ),
 });
 
-const vehicles = z.strictObject({
-  tanks: int.min(0).default(0),
-  armoured: int.min(0).default(0),
-  trucks: int.min(0).default(0),
-  airDefence: int.min(0).default(0),
-});
+const vehicles = z
+  .strictObject({
+    tanks: int.min(0).default(0).describe('Tanks (default 0).'),
+    armoured: int.min(0).default(0).describe('Armoured vehicles (default 0).'),
+    trucks: int.min(0).default(0).describe('Supply trucks (default 0).'),
+    airDefence: int
+      .min(0)
+      .default(0)
+      .describe('Air-defence vehicles: each makes the convoy harder to hit (default 0).'),
+  })
+  .describe('The vehicles in the convoy.');
 
-export const OrderSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('move'), unit: id, to: id }),
-  z.strictObject({ kind: z.literal('hold'), unit: id }),
-  z.strictObject({ kind: z.literal('assault'), units: z.array(id).min(1), target: id }),
-  z.strictObject({
-    kind: z.literal('strike'),
-    means: z.enum(['artillery', 'air', 'drone']),
-    unit: z.union([id, z.literal('')]).default(''),
-    target: id,
-    sorties: int.min(1).default(1),
-  }),
-  z.strictObject({
-    kind: z.literal('dispatch_convoy'),
-    from: id,
-    post: id,
-    route: z.array(id).min(2).optional(),
-    vehicles,
-    cargo: z.strictObject({ supplyDays: int.min(0).default(0), troops: int.min(0).default(0) }),
-    escort: z.union([id, z.literal('')]).default(''),
-    notified: z.boolean().default(true),
-  }),
-  z.strictObject({ kind: z.literal('evacuate_post'), post: id }),
-  z.strictObject({ kind: z.literal('establish_post'), unit: id, name: z.string().min(1) }),
-  z.strictObject({ kind: z.literal('run_patrol'), patrol: id }),
-  z.strictObject({ kind: z.literal('suspend_patrol'), patrol: id }),
-  z.strictObject({ kind: z.literal('set_checkpoint'), unit: id }),
-  z.strictObject({ kind: z.literal('propose_ceasefire'), to: id }),
-  z.strictObject({ kind: z.literal('accept_ceasefire'), to: id }),
-  z.strictObject({ kind: z.literal('reject_ceasefire'), to: id }),
-  z.strictObject({ kind: z.literal('leaders_call'), to: id }),
-  z.strictObject({ kind: z.literal('protest'), to: id }),
-  z.strictObject({ kind: z.literal('request_us_support') }),
-]);
+/** The `kind` of an order: it says which order it is, and so which other keys it takes. */
+const orderKind = <K extends string>(kind: K) =>
+  z.literal(kind).describe('Which order this is; the other keys depend on it.');
+const unitOfActor = id.describe('The unit (a unit id of the actor giving the order).');
+const toActor = id.describe('The actor addressed (an actor id).');
+const patrolId = id.describe('The joint patrol (a patrol id).');
+
+export const OrderSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: orderKind('move'),
+        unit: unitOfActor,
+        to: id.describe('Where to (a location id).'),
+      })
+      .describe('Move a unit towards a place along the roads; it may take more than one turn.'),
+    z.strictObject({ kind: orderKind('hold'), unit: unitOfActor }).describe('Keep a unit where it is.'),
+    z
+      .strictObject({
+        kind: orderKind('assault'),
+        units: z.array(id).min(1).describe('The units that attack (unit ids of the actor).'),
+        target: id.describe('The place attacked (a location id).'),
+      })
+      .describe('A ground assault on a place by one or more units.'),
+    z
+      .strictObject({
+        kind: orderKind('strike'),
+        means: z
+          .enum(['artillery', 'air', 'drone'])
+          .describe(
+            "artillery (fired by an artillery unit in range), air or drone (flown from the actor's sorties).",
+          ),
+        unit: z
+          .union([id, z.literal('')])
+          .default('')
+          .describe(
+            "For artillery: the artillery unit that fires; '' for air and drone strikes (default '').",
+          ),
+        target: id.describe('The place struck (a location id).'),
+        sorties: int.min(1).default(1).describe('Air or drone sorties flown (default 1).'),
+      })
+      .describe('An artillery, air or drone strike on a place.'),
+    z
+      .strictObject({
+        kind: orderKind('dispatch_convoy'),
+        from: id.describe(
+          "Where it sets out: one of the actor's supply sources (a location id, e.g. a border crossing).",
+        ),
+        post: id.describe('The observation post it goes to (a post id).'),
+        route: z
+          .array(id)
+          .min(2)
+          .optional()
+          .describe(
+            'Optional: the places it passes, in order; without it the convoy takes the shortest open road.',
+          ),
+        vehicles,
+        cargo: z
+          .strictObject({
+            supplyDays: int.min(0).default(0).describe('Days of supply for the post (default 0).'),
+            troops: int.min(0).default(0).describe('Soldiers to reinforce the garrison (default 0).'),
+          })
+          .describe('What it carries.'),
+        escort: z
+          .union([id, z.literal('')])
+          .default('')
+          .describe("The actor escorting it (e.g. russia, which must consent), or '' for none (default '')."),
+        notified: z
+          .boolean()
+          .default(true)
+          .describe(
+            'Whether its movement was notified to Russia beforehand: a notified convoy is less likely to be hit (default true).',
+          ),
+      })
+      .describe('Send a supply convoy to an observation post.'),
+    z
+      .strictObject({
+        kind: orderKind('evacuate_post'),
+        post: id.describe('The observation post (a post id).'),
+      })
+      .describe('Withdraw the garrison of an observation post.'),
+    z
+      .strictObject({
+        kind: orderKind('establish_post'),
+        unit: unitOfActor,
+        name: z.string().min(1).describe('Name of the new post, shown to the players.'),
+      })
+      .describe('Set up a new observation post where a unit stands.'),
+    z
+      .strictObject({ kind: orderKind('run_patrol'), patrol: patrolId })
+      .describe('Start (or resume) a joint patrol.'),
+    z
+      .strictObject({ kind: orderKind('suspend_patrol'), patrol: patrolId })
+      .describe('Suspend a joint patrol.'),
+    z
+      .strictObject({ kind: orderKind('set_checkpoint'), unit: unitOfActor })
+      .describe('Set a checkpoint where a unit stands: convoys of actors hostile to it are stopped there.'),
+    z
+      .strictObject({ kind: orderKind('propose_ceasefire'), to: toActor })
+      .describe('Propose a ceasefire to an actor.'),
+    z
+      .strictObject({ kind: orderKind('accept_ceasefire'), to: toActor })
+      .describe('Accept the ceasefire an actor proposed.'),
+    z
+      .strictObject({ kind: orderKind('reject_ceasefire'), to: toActor })
+      .describe('Reject the ceasefire an actor proposed (raises the tension between the two).'),
+    z
+      .strictObject({ kind: orderKind('leaders_call'), to: toActor })
+      .describe('A call between leaders: lowers the tension between the two.'),
+    z
+      .strictObject({ kind: orderKind('protest'), to: toActor })
+      .describe('A formal protest: adds international pressure on the actor and tension between the two.'),
+    z.strictObject({ kind: orderKind('request_us_support') }).describe('Ask the United States for support.'),
+  ])
+  .describe(
+    'An order. `kind` says which: move, hold, assault, strike, dispatch_convoy, evacuate_post, establish_post, run_patrol, suspend_patrol, set_checkpoint, propose_ceasefire, accept_ceasefire, reject_ceasefire, leaders_call, protest, request_us_support; the other keys depend on the kind.',
+  );
 
 const postStatus = z.enum(['supplied', 'cut_off', 'encircled', 'evacuated', 'overrun']);
 const agreementStatus = z.enum(['pending', 'holds', 'violated', 'collapsed', 'ended']);
 
-export const NumberExprSchema = z.union([
-  int,
-  z.strictObject({
-    meter: z.enum([
-      'escalation',
-      'displaced',
-      'civilianDead',
-      'turkishDomesticPressure',
-      'marketIndex',
-      'usSupport',
-      'humanitarianNeed',
-    ]),
-  }),
-  z.strictObject({ pressure: id }),
-  z.strictObject({ losses: id }),
-  z.strictObject({ tension: z.tuple([id, id]) }),
-  z.strictObject({ score: id }),
-  z.strictObject({ turn: z.literal(true) }),
-  z.strictObject({ count_locations: z.strictObject({ actor: id, zone: id.optional() }) }),
-  z.strictObject({
-    count_posts: z.strictObject({ actor: id.optional(), status: z.array(postStatus).optional() }),
-  }),
-  z.strictObject({ count_units: z.strictObject({ actor: id, zone: id.optional() }) }),
-]);
+export const NumberExprSchema = z
+  .union([
+    int.describe('A whole number.'),
+    z.strictObject({
+      meter: z
+        .enum([
+          'escalation',
+          'displaced',
+          'civilianDead',
+          'turkishDomesticPressure',
+          'marketIndex',
+          'usSupport',
+          'humanitarianNeed',
+        ])
+        .describe(
+          'A world meter: escalation (0-5), displaced, civilianDead, turkishDomesticPressure, marketIndex, usSupport or humanitarianNeed.',
+        ),
+    }),
+    z.strictObject({ pressure: id.describe('International pressure (0-100) on an actor (an actor id).') }),
+    z.strictObject({ losses: id.describe('Soldiers an actor has lost so far (an actor id).') }),
+    z.strictObject({
+      tension: z.tuple([id, id]).describe('Tension (0-100) between two actors: [first, second].'),
+    }),
+    z.strictObject({ score: id.describe('Points an actor has scored so far (an actor id).') }),
+    z.strictObject({ turn: z.literal(true).describe('The current turn number: write `turn: true`.') }),
+    z.strictObject({
+      count_locations: z
+        .strictObject({
+          actor: id.describe('The actor (an actor id).'),
+          zone: id.optional().describe('Only places in this zone (a zone id).'),
+        })
+        .describe('How many places an actor holds (observation-post sites not counted).'),
+    }),
+    z.strictObject({
+      count_posts: z
+        .strictObject({
+          actor: id.optional().describe("Only this actor's posts (an actor id)."),
+          status: z
+            .array(postStatus)
+            .optional()
+            .describe(
+              'Only posts with one of these statuses: supplied, cut_off, encircled, evacuated, overrun.',
+            ),
+        })
+        .describe('How many observation posts there are (of an actor, with a status, when given).'),
+    }),
+    z.strictObject({
+      count_units: z
+        .strictObject({
+          actor: id.describe('The actor (an actor id).'),
+          zone: id.optional().describe('Only units in this zone (a zone id).'),
+        })
+        .describe("How many of an actor's units are still in the field."),
+    }),
+  ])
+  .meta({
+    id: 'NumberExpr',
+    description:
+      'A number: a whole number, or one read from the game: meter, pressure, losses, tension, score, turn, count_locations, count_posts or count_units.',
+  });
 
 type ConditionInput =
   { all: ConditionInput[] } | { any: ConditionInput[] } | { not: ConditionInput } | Record<string, unknown>;
 
-export const ConditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ any: z.array(ConditionSchema).min(1) }),
-    z.strictObject({ not: ConditionSchema }),
-    z.strictObject({ controls: z.strictObject({ actor: id, location: id }) }),
-    z.strictObject({
-      highway_open: z.strictObject({
-        highway: z.string().min(1),
-        actor: id,
-        from: id.optional(),
-        to: id.optional(),
+export const ConditionSchema: z.ZodType<ConditionInput> = z
+  .lazy(() =>
+    z.union([
+      z.strictObject({
+        all: z.array(ConditionSchema).min(1).describe('True when every condition in the list holds.'),
       }),
-    }),
-    z.strictObject({ post_status: z.strictObject({ post: id, status: z.array(postStatus).min(1) }) }),
-    z.strictObject({
-      agreement_status: z.strictObject({ agreement: id, status: z.array(agreementStatus).min(1) }),
-    }),
-    z.strictObject({
-      compare: z.strictObject({
-        left: NumberExprSchema,
-        op: z.enum(['<', '<=', '==', '!=', '>=', '>']),
-        right: NumberExprSchema,
+      z.strictObject({
+        any: z.array(ConditionSchema).min(1).describe('True when at least one condition in the list holds.'),
       }),
-    }),
-    z.strictObject({
-      turn_range: z.strictObject({ from: int.min(1).optional(), to: int.min(1).optional() }),
-    }),
-  ]),
-);
+      z.strictObject({ not: ConditionSchema }),
+      z.strictObject({
+        controls: z
+          .strictObject({
+            actor: id.describe('The actor (an actor id).'),
+            location: id.describe('The place (a location id).'),
+          })
+          .describe('True when the actor holds the place.'),
+      }),
+      z.strictObject({
+        highway_open: z
+          .strictObject({
+            highway: z.string().min(1).describe('The highway (M4 or M5).'),
+            actor: id.describe('The actor (an actor id).'),
+            from: id.optional().describe('Only the stretch from this place (a location id on the highway).'),
+            to: id.optional().describe('Only the stretch to this place (a location id on the highway).'),
+          })
+          .describe('True when the highway is open to the actor, end to end or between `from` and `to`.'),
+      }),
+      z.strictObject({
+        post_status: z
+          .strictObject({
+            post: id.describe('The observation post (a post id).'),
+            status: z
+              .array(postStatus)
+              .min(1)
+              .describe('Any of: supplied, cut_off, encircled, evacuated, overrun.'),
+          })
+          .describe("True when the post's status is one of those listed."),
+      }),
+      z.strictObject({
+        agreement_status: z
+          .strictObject({
+            agreement: id.describe('The agreement (an agreement id).'),
+            status: z
+              .array(agreementStatus)
+              .min(1)
+              .describe('Any of: pending, holds, violated, collapsed, ended.'),
+          })
+          .describe("True when the agreement's status is one of those listed."),
+      }),
+      z.strictObject({
+        compare: z
+          .strictObject({
+            left: NumberExprSchema,
+            op: z
+              .enum(['<', '<=', '==', '!=', '>=', '>'])
+              .describe("How to compare: <, <=, ==, !=, >= or > (quote it: '>=')."),
+            right: NumberExprSchema,
+          })
+          .describe(
+            "True when `left op right` holds, e.g. { left: { meter: escalation }, op: '>=', right: 5 }.",
+          ),
+      }),
+      z.strictObject({
+        turn_range: z
+          .strictObject({
+            from: int.min(1).optional().describe('First turn (default: the first).'),
+            to: int.min(1).optional().describe('Last turn (default: the last).'),
+          })
+          .describe('True from turn `from` to turn `to`, both included.'),
+      }),
+    ]),
+  )
+  .meta({
+    id: 'Condition',
+    description:
+      'A condition on the game, written as data: all, any, not, controls, highway_open, post_status, agreement_status, compare or turn_range.',
+  });
 
-const bias = z.strictObject({
-  inflate: int.min(-100).max(10_000).default(0),
-  deny: int.min(0).max(1000).default(0),
-  delay: int.min(0).max(20).default(0),
-});
+const bias = z
+  .strictObject({
+    inflate: int
+      .min(-100)
+      .max(10_000)
+      .default(0)
+      .describe('Per cent added to the losses it reports (negative: played down), default 0.'),
+    deny: int
+      .min(0)
+      .max(1000)
+      .default(0)
+      .describe('Chance, per thousand, that it leaves a clash out altogether (default 0).'),
+    delay: int.min(0).max(20).default(0).describe('Turns late it reports (default 0).'),
+  })
+  .describe('How a source bends the news about one actor.');
 
 /** A date (YYYY-MM-DD) or a turn number. */
 const when = z.union([isoDate, int.min(1)]);
@@ -194,305 +437,793 @@ const when = z.union([isoDate, int.min(1)]);
 const percent = int.min(0).max(100);
 
 export const ParamsSchema = z.strictObject({
-  unitSpeedKmPerDay: z.partialRecord(UnitTypeSchema, int.min(0)).optional(),
-  roadSpeedPct: z.partialRecord(RoadClassSchema, int.min(1).max(200)).optional(),
-  convoySpeedKmPerDay: int.min(1).optional(),
-  routineResupplyDaysPerTurn: int.min(0).optional(),
-  postReadinessLossPerTurn: int.min(0).max(100).optional(),
-  postReadinessGainPerTurn: int.min(0).max(100).optional(),
-  artilleryRangeM: int.min(1000).optional(),
-  interdictionBasePerMille: int.min(0).max(1000).optional(),
-  interdictionNotifiedBonus: int.min(0).max(1000).optional(),
-  interdictionNotNotifiedPenalty: int.min(0).max(1000).optional(),
-  interdictionAirspaceClosedPenalty: int.min(0).max(1000).optional(),
-  interdictionPerEscalationLevel: int.min(0).max(1000).optional(),
-  interdictionEscortBonus: int.min(0).max(1000).optional(),
-  interdictionAirDefencePerVehicle: int.min(0).max(1000).optional(),
-  interdictionAirDefenceMaxBonus: int.min(0).max(1000).optional(),
-  interdictionDelayedMaxRoll: int.min(0).max(10).optional(),
-  interdictionDamagedMaxRoll: int.min(0).max(10).optional(),
-  interdictionTurnedBackMaxRoll: int.min(0).max(10).optional(),
-  convoyDamagePct: int.min(1).max(100).optional(),
-  convoyCrewPerVehicle: int.min(0).max(20).optional(),
-  convoyDamagedKilledPct: int.min(0).max(100).optional(),
-  convoyDestroyedKilledPct: int.min(0).max(100).optional(),
-  escortConsentTensionBelow: int.min(0).max(101).optional(),
-  standoffMediationTurns: int.min(0).optional(),
-  mediationTensionBelow: int.min(0).max(101).optional(),
-  standoffGiveUpTurns: int.min(1).optional(),
-  evacuationDomesticPressure: int.min(0).max(100).optional(),
-  evacuationTensionRelief: int.min(0).max(100).optional(),
-  establishPostGarrisonPerStrength: int.min(1).optional(),
-  establishPostGarrisonMax: int.min(1).optional(),
-  establishPostSupplyDays: int.min(0).optional(),
-  establishPostMaxSupplyDays: int.min(1).optional(),
-  establishPostRadiusM: int.min(0).optional(),
-  patrolAttackPerMille: int.min(0).max(1000).optional(),
-  patrolAttacksToSuspend: int.min(1).optional(),
-  patrolLightMaxRoll: int.min(0).max(10).optional(),
-  patrolSeriousMaxRoll: int.min(0).max(10).optional(),
-  patrolSeriousKilled: int.min(0).optional(),
-  patrolSevereKilled: int.min(0).optional(),
-  agreementCollapseAt: int.min(1).optional(),
-  escalationStepPoints: int.min(1).optional(),
-  escalationDecayPerTurn: int.min(0).optional(),
-  displacementPerMille: int.min(0).max(1000).optional(),
-  aidPerTurn: int.min(0).optional(),
-  proposalExpiryTurns: int.min(1).optional(),
-  rejectTensionRise: percent.optional(),
-  leadersCallTensionDrop: percent.optional(),
-  leadersCallCooldownTurns: int.min(0).optional(),
-  protestPressure: percent.optional(),
-  protestTensionRise: percent.optional(),
-  usSupportEscalationMin: int.min(0).max(5).optional(),
-  usSupportLookbackTurns: int.min(1).optional(),
-  usSupportGain: percent.optional(),
-  usSupportLoss: percent.optional(),
-  usSupportRiseMinRoll: int.min(1).max(11).optional(),
-  usSupportErodeMaxRoll: int.min(0).max(10).optional(),
-  escalationPointsStrike: int.min(0).optional(),
-  escalationPointsAssault: int.min(0).optional(),
-  escalationPointsPostAttack: int.min(0).optional(),
-  escalationPointsTurkishSyrianClash: int.min(0).optional(),
-  escalationPointsTurkishStrike: int.min(0).optional(),
-  escalationPointsRussiaTurkey: int.min(0).optional(),
-  escalationRussiaTurkeyFloor: int.min(0).max(5).optional(),
-  escalationPointsInterdiction: int.min(0).optional(),
-  escalationPointsPatrolAttack: int.min(0).optional(),
-  escalationPointsCapture: int.min(0).optional(),
-  escalationCaptureMinValue: int.min(1).max(6).optional(),
-  usStatementLevel: int.min(0).max(6).optional(),
-  usStatementSupport: percent.optional(),
-  airspaceCloseLevel: int.min(0).max(6).optional(),
-  airspaceReopenLevel: int.min(0).max(5).optional(),
-  tensionPerClash: percent.optional(),
-  tensionDecayPerTurn: percent.optional(),
-  tensionAllyPerClash: percent.optional(),
-  tensionDecayMaxLevel: int.min(0).max(5).optional(),
-  tensionDecayEveryTurns: int.min(1).optional(),
-  marketDropPer10Killed: int.min(0).optional(),
-  marketEscalationLevel: int.min(0).max(6).optional(),
-  marketEscalationDrop: int.min(0).optional(),
-  marketShockKilled: int.min(1).optional(),
-  marketShockDrop: int.min(0).optional(),
-  marketRecoveryPerTurn: int.min(0).optional(),
-  domesticPressurePerKilled: int.min(0).optional(),
-  domesticPressureDisplacedPerPoint: int.min(1).optional(),
-  domesticPressureDecayPerTurn: int.min(0).optional(),
-  pressureDecayPerTurn: int.min(0).optional(),
-  pressureCiviliansKilledPerPoint: int.min(1).optional(),
-  displacementAirBonusPct: int.min(0).optional(),
-  displacementUrbanBonusPct: int.min(0).optional(),
-  displacementAdjacentPerMille: int.min(0).max(1000).optional(),
-  aidCrossing: id.optional(),
+  unitSpeedKmPerDay: z
+    .partialRecord(UnitTypeSchema, int.min(0))
+    .optional()
+    .describe('Road-march speed of each unit type, km per day (e.g. { infantry: 12, armour: 25 }).'),
+  roadSpeedPct: z
+    .partialRecord(RoadClassSchema, int.min(1).max(200))
+    .optional()
+    .describe('Speed on each road class (M4, M5, road, track), per cent of the road-march speed.'),
+  convoySpeedKmPerDay: int.min(1).optional().describe('How far a convoy travels in a day, km.'),
+  routineResupplyDaysPerTurn: int
+    .min(0)
+    .optional()
+    .describe(
+      'Days of supply a post with a road to its supply sources gains each turn from routine logistics (convoys bring more at once).',
+    ),
+  postReadinessLossPerTurn: int
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('Readiness (per cent) a post loses each turn once its supplies are gone.'),
+  postReadinessGainPerTurn: int
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('Readiness (per cent) a supplied post regains each turn.'),
+  artilleryRangeM: int.min(1000).optional().describe('How far artillery reaches, metres.'),
+  interdictionBasePerMille: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('Chance, per thousand, that a convoy passing a place under hostile fire is hit.'),
+  interdictionNotifiedBonus: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('Taken off that chance (per thousand) when the convoy was notified to Russia.'),
+  interdictionNotNotifiedPenalty: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('Added to that chance (per thousand) when the convoy was not notified to Russia.'),
+  interdictionAirspaceClosedPenalty: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe(
+      'Added to that chance (per thousand) while Russia keeps the airspace closed (no Turkish air cover).',
+    ),
+  interdictionPerEscalationLevel: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('Added to that chance (per thousand) for each rung of the escalation ladder.'),
+  interdictionEscortBonus: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('Taken off that chance (per thousand) when the convoy has an escort (e.g. Russian).'),
+  interdictionAirDefencePerVehicle: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('Taken off that chance (per thousand) for each air-defence vehicle in the convoy ...'),
+  interdictionAirDefenceMaxBonus: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('... up to this much in all (per thousand).'),
+  interdictionDelayedMaxRoll: int
+    .min(0)
+    .max(10)
+    .optional()
+    .describe(
+      'What happens to a convoy that is hit, on a roll of 1-10: up to this roll it is only delayed ...',
+    ),
+  interdictionDamagedMaxRoll: int.min(0).max(10).optional().describe('... up to this roll it is damaged ...'),
+  interdictionTurnedBackMaxRoll: int
+    .min(0)
+    .max(10)
+    .optional()
+    .describe('... up to this roll it turns back; above it, it is destroyed.'),
+  convoyDamagePct: int
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Per cent of a damaged convoy (and of its cargo) that is lost.'),
+  convoyCrewPerVehicle: int
+    .min(0)
+    .max(20)
+    .optional()
+    .describe('Soldiers crewing each convoy vehicle (besides the troops it carries).'),
+  convoyDamagedKilledPct: int
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('Per cent of the soldiers aboard killed when a convoy is damaged (at least 1).'),
+  convoyDestroyedKilledPct: int
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('Per cent of the soldiers aboard killed when a convoy is destroyed (at least 1).'),
+  escortConsentTensionBelow: int
+    .min(0)
+    .max(101)
+    .optional()
+    .describe(
+      "An actor agrees to escort a convoy when its tension with the convoy's actor is below this (0-100).",
+    ),
+  standoffMediationTurns: int
+    .min(0)
+    .optional()
+    .describe('Turns a convoy stopped at a checkpoint waits before a third actor may mediate.'),
+  mediationTensionBelow: int
+    .min(0)
+    .max(101)
+    .optional()
+    .describe(
+      "A third actor mediates a stand-off when its tension with the convoy's actor is below this (0-100).",
+    ),
+  standoffGiveUpTurns: int
+    .min(1)
+    .optional()
+    .describe('Turns after which a stopped convoy gives up and turns back.'),
+  evacuationDomesticPressure: int
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('Turkish domestic pressure added when Turkey evacuates a post.'),
+  evacuationTensionRelief: int
+    .min(0)
+    .max(100)
+    .optional()
+    .describe(
+      'Tension taken off between the actor of an evacuated encircled post and each actor encircling it.',
+    ),
+  establishPostGarrisonPerStrength: int
+    .min(1)
+    .optional()
+    .describe("Soldiers a new post's garrison gets per point of the founding unit's strength ..."),
+  establishPostGarrisonMax: int.min(1).optional().describe('... at most this many.'),
+  establishPostSupplyDays: int.min(0).optional().describe('Days of supply a new post starts with.'),
+  establishPostMaxSupplyDays: int.min(1).optional().describe('Most days of supply a new post can store.'),
+  establishPostRadiusM: int.min(0).optional().describe('How far a new post observes, metres.'),
+  patrolAttackPerMille: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe(
+      'Chance, per thousand, that a hard-line actor attacks a joint patrol at each place of its route it holds, stands in or is next to.',
+    ),
+  patrolAttacksToSuspend: int
+    .min(1)
+    .optional()
+    .describe('A joint patrol is suspended after every this many attacks.'),
+  patrolLightMaxRoll: int
+    .min(0)
+    .max(10)
+    .optional()
+    .describe('How bad an attack on a patrol is, on a roll of 1-10: up to this roll nobody is killed ...'),
+  patrolSeriousMaxRoll: int
+    .min(0)
+    .max(10)
+    .optional()
+    .describe(
+      '... up to this roll it is serious (patrolSeriousKilled); above it severe (patrolSevereKilled).',
+    ),
+  patrolSeriousKilled: int
+    .min(0)
+    .optional()
+    .describe('Soldiers of each patrolling actor killed in a serious attack.'),
+  patrolSevereKilled: int
+    .min(0)
+    .optional()
+    .describe('Soldiers of each patrolling actor killed in a severe attack.'),
+  agreementCollapseAt: int
+    .min(1)
+    .optional()
+    .describe('Violations at which an agreement collapses (for agreements that do not set collapseAt).'),
+  escalationStepPoints: int
+    .min(1)
+    .optional()
+    .describe('Escalation points needed to climb one rung of the ladder.'),
+  escalationDecayPerTurn: int
+    .min(0)
+    .optional()
+    .describe('Escalation points lost each turn with no new incidents.'),
+  displacementPerMille: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('Residents, per thousand, who flee a place hit by fighting or strikes.'),
+  aidPerTurn: int.min(0).optional().describe('People a turn of aid through an open crossing feeds.'),
+  proposalExpiryTurns: int
+    .min(1)
+    .optional()
+    .describe('Turns a ceasefire proposal can be answered before it lapses.'),
+  rejectTensionRise: percent
+    .optional()
+    .describe('Tension added between the two when a ceasefire proposal is rejected.'),
+  leadersCallTensionDrop: percent.optional().describe("Tension a leaders' call takes off the pair."),
+  leadersCallCooldownTurns: int
+    .min(0)
+    .optional()
+    .describe('Turns before another call between the same pair lowers tension again.'),
+  protestPressure: percent
+    .optional()
+    .describe('International pressure a protest adds to the actor protested against.'),
+  protestTensionRise: percent.optional().describe('Tension a protest adds between the two.'),
+  usSupportEscalationMin: int
+    .min(0)
+    .max(5)
+    .optional()
+    .describe(
+      'A request for US support has a case from this escalation rung on (with Turkish soldiers killed recently).',
+    ),
+  usSupportLookbackTurns: int
+    .min(1)
+    .optional()
+    .describe(
+      'Turns before a request in which Turkish soldiers must have been killed for it to have a case.',
+    ),
+  usSupportGain: percent.optional().describe('US support gained by a request with a case and a good roll.'),
+  usSupportLoss: percent.optional().describe('US support lost by a request without a case and a bad roll.'),
+  usSupportRiseMinRoll: int
+    .min(1)
+    .max(11)
+    .optional()
+    .describe('With a case, a roll (1-10) at or above this wins support.'),
+  usSupportErodeMaxRoll: int
+    .min(0)
+    .max(10)
+    .optional()
+    .describe('Without a case, a roll (1-10) at or below this loses support.'),
+  escalationPointsStrike: int.min(0).optional().describe('Escalation points per strike.'),
+  escalationPointsAssault: int.min(0).optional().describe('Escalation points per ground assault.'),
+  escalationPointsPostAttack: int
+    .min(0)
+    .optional()
+    .describe('Escalation points per strike or assault that hits an observation post.'),
+  escalationPointsTurkishSyrianClash: int
+    .min(0)
+    .optional()
+    .describe('Escalation points per clash in which government forces kill Turkish soldiers.'),
+  escalationPointsTurkishStrike: int
+    .min(0)
+    .optional()
+    .describe('Escalation points per clash in which Turkey hits government forces.'),
+  escalationPointsRussiaTurkey: int
+    .min(0)
+    .optional()
+    .describe('Escalation points per clash between Russia and Turkey.'),
+  escalationRussiaTurkeyFloor: int
+    .min(0)
+    .max(5)
+    .optional()
+    .describe('Rung the ladder climbs to at least after a Russian-Turkish clash.'),
+  escalationPointsInterdiction: int.min(0).optional().describe('Escalation points per convoy hit.'),
+  escalationPointsPatrolAttack: int
+    .min(0)
+    .optional()
+    .describe('Escalation points per joint patrol attacked.'),
+  escalationPointsCapture: int
+    .min(0)
+    .optional()
+    .describe('Escalation points per important place changing hands.'),
+  escalationCaptureMinValue: int
+    .min(1)
+    .max(6)
+    .optional()
+    .describe('Value (1-5) from which a place changing hands adds escalation points.'),
+  usStatementLevel: int
+    .min(0)
+    .max(6)
+    .optional()
+    .describe('Escalation rung at which the United States issues a statement (once).'),
+  usStatementSupport: percent.optional().describe('US support added by that statement.'),
+  airspaceCloseLevel: int
+    .min(0)
+    .max(6)
+    .optional()
+    .describe('Escalation rung at which Russia closes the airspace to Turkey.'),
+  airspaceReopenLevel: int
+    .min(0)
+    .max(5)
+    .optional()
+    .describe('Escalation rung at or below which Russia reopens it.'),
+  tensionPerClash: percent.optional().describe('Tension added to a pair for each clash between them.'),
+  tensionDecayPerTurn: percent.optional().describe('Tension a pair loses in a turn without clashes.'),
+  tensionAllyPerClash: percent
+    .optional()
+    .describe(
+      'Tension added per clash between the side hit and each ally of the attacker (and the other way round).',
+    ),
+  tensionDecayMaxLevel: int
+    .min(0)
+    .max(5)
+    .optional()
+    .describe('Tension falls only while the escalation ladder is at or below this rung.'),
+  tensionDecayEveryTurns: int
+    .min(1)
+    .optional()
+    .describe('Tension falls on every turn whose number is a multiple of this (1: every turn).'),
+  marketDropPer10Killed: int
+    .min(0)
+    .optional()
+    .describe('Market index points lost per 10 Turkish soldiers killed in a turn.'),
+  marketEscalationLevel: int
+    .min(0)
+    .max(6)
+    .optional()
+    .describe('Escalation rung from which the market falls every turn.'),
+  marketEscalationDrop: int
+    .min(0)
+    .optional()
+    .describe('Market index points lost each turn at or above that rung.'),
+  marketShockKilled: int
+    .min(1)
+    .optional()
+    .describe('Turkish soldiers killed in one turn that set off a market shock (once).'),
+  marketShockDrop: int.min(0).optional().describe('Market index points lost in the shock.'),
+  marketRecoveryPerTurn: int
+    .min(0)
+    .optional()
+    .describe('Market index points regained towards 100 in a turn with no fall.'),
+  domesticPressurePerKilled: int
+    .min(0)
+    .optional()
+    .describe('Turkish domestic pressure per Turkish soldier killed.'),
+  domesticPressureDisplacedPerPoint: int
+    .min(1)
+    .optional()
+    .describe('People displaced in a turn per point of Turkish domestic pressure.'),
+  domesticPressureDecayPerTurn: int
+    .min(0)
+    .optional()
+    .describe('Turkish domestic pressure lost in a turn with no rise.'),
+  pressureDecayPerTurn: int.min(0).optional().describe('International pressure every actor loses each turn.'),
+  pressureCiviliansKilledPerPoint: int
+    .min(1)
+    .optional()
+    .describe(
+      "Civilians killed by an actor's strikes and assaults per point of international pressure on it.",
+    ),
+  displacementAirBonusPct: int
+    .min(0)
+    .optional()
+    .describe('Per cent added to the flight from a place hit by an air strike.'),
+  displacementUrbanBonusPct: int
+    .min(0)
+    .optional()
+    .describe('Per cent added to the flight from an urban place that is hit.'),
+  displacementAdjacentPerMille: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe('Residents, per thousand, of a place next to fighting who leave.'),
+  aidCrossing: id.optional().describe('The crossing aid comes through (a location id).'),
   actorRoles: z
-    .strictObject({ turkey: id.optional(), russia: id.optional(), syria: id.optional() })
-    .optional(),
-  deEscalationZone: id.optional(),
-  soldiersPerStrength: int.min(0).optional(),
-  garrisonPerStrength: int.min(1).optional(),
-  airSortieFirepower: int.min(0).optional(),
-  droneSortieFirepower: int.min(0).optional(),
-  strikeLossPct: int.min(0).max(1000).optional(),
+    .strictObject({
+      turkey: id.optional().describe('The actor that stands for Turkey (an actor id).'),
+      russia: id.optional().describe('The actor that stands for Russia (an actor id).'),
+      syria: id.optional().describe('The actor that stands for the Syrian government (an actor id).'),
+    })
+    .optional()
+    .describe(
+      "Which actors the rules about Turkey, Russia and the Syrian government mean (US support, Turkish domestic pressure and markets, Russia's airspace and escorts).",
+    ),
+  deEscalationZone: id.optional().describe('The zone the de-escalation rules speak of (a zone id).'),
+  soldiersPerStrength: int
+    .min(0)
+    .optional()
+    .describe(
+      'Soldiers killed for each point of strength a unit loses (the rest are wounded, captured or scattered).',
+    ),
+  garrisonPerStrength: int
+    .min(1)
+    .optional()
+    .describe("Soldiers of a post's garrison that count as one point of strength when it defends."),
+  airSortieFirepower: int
+    .min(0)
+    .optional()
+    .describe('Firepower of one air sortie (artillery fires its strength x readiness / 100).'),
+  droneSortieFirepower: int.min(0).optional().describe('Firepower of one drone sortie.'),
+  strikeLossPct: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe("Per cent of a strike's firepower that becomes strength lost by the units hit."),
   strikeCiviliansPerMille: z
-    .strictObject({ artillery: int.min(0).max(1000), air: int.min(0).max(1000), drone: int.min(0).max(1000) })
-    .optional(),
-  droneShootDownPerMille: int.min(0).max(1000).optional(),
-  assaultCiviliansPerMille: int.min(0).max(1000).optional(),
-  airSupportPct: int.min(0).max(1000).optional(),
-  unsuppliedAttackPct: int.min(0).max(100).optional(),
+    .strictObject({
+      artillery: int.min(0).max(1000).describe('Per artillery strike.'),
+      air: int.min(0).max(1000).describe('Per air strike.'),
+      drone: int.min(0).max(1000).describe('Per drone strike.'),
+    })
+    .optional()
+    .describe(
+      'Residents, per thousand, of a place killed by one strike, by means: { artillery, air, drone }.',
+    ),
+  droneShootDownPerMille: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe(
+      'Chance, per thousand, that a drone sortie is shot down while Russia keeps the airspace closed.',
+    ),
+  assaultCiviliansPerMille: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe(
+      'Residents, per thousand, of a place killed per 10 points of strength lost in an assault there.',
+    ),
+  airSupportPct: int
+    .min(0)
+    .max(1000)
+    .optional()
+    .describe(
+      'Attack strength, per cent, when the attacker or an ally struck the target from the air this turn.',
+    ),
+  unsuppliedAttackPct: int
+    .min(0)
+    .max(100)
+    .optional()
+    .describe("Attack strength, per cent, of a unit with no road to its actor's supply sources."),
   terrainDefencePct: z
-    .strictObject({ open: int.min(1), hills: int.min(1), urban: int.min(1), mountain: int.min(1) })
-    .optional(),
-  fortificationPct: int.min(0).max(100).optional(),
-  droneViewRangeM: int.min(0).optional(),
-  fogStrengthBucket: int.min(1).optional(),
+    .strictObject({
+      open: int.min(1).describe('Open ground.'),
+      hills: int.min(1).describe('Hills.'),
+      urban: int.min(1).describe('Towns and cities.'),
+      mountain: int.min(1).describe('Mountains.'),
+    })
+    .optional()
+    .describe('Defence strength, per cent, by terrain: { open, hills, urban, mountain }.'),
+  fortificationPct: int
+    .min(0)
+    .max(100)
+    .optional()
+    .describe('Defence per cent added for each level of fortification (0-3).'),
+  droneViewRangeM: int
+    .min(0)
+    .optional()
+    .describe("Fog of war: how far (metres) an actor's drones see from any place it holds."),
+  fogStrengthBucket: int
+    .min(1)
+    .optional()
+    .describe('Fog of war: enemy strength nobody observes is shown rounded to a multiple of this.'),
 });
 
 export const ScenarioSchema = z.strictObject({
-  schemaVersion: z.literal(1),
-  id,
-  title: z.string().min(1),
-  period: z.string().optional(),
-  briefing: z.string().min(1),
-  sources: z.array(SourceSchema).default([]),
+  schemaVersion: z.literal(1).describe('Version of the scenario format. Write 1.'),
+  id: id.describe(
+    'Short name of the scenario: lower-case letters, digits, "_" or "-", starting with a letter (e.g. winter-2019-2020). The command line and replays use it.',
+  ),
+  title: z.string().min(1).describe('Title shown to the players.'),
+  period: z
+    .string()
+    .optional()
+    .describe('The dates it covers, in words (e.g. 1 December 2019 - 21 March 2020).'),
+  briefing: z
+    .string()
+    .min(1)
+    .describe(
+      'The situation at the start, in plain text, for the players. Write `briefing: |` and the text on the lines below, indented.',
+    ),
+  sources: z
+    .array(SourceSchema)
+    .default([])
+    .describe('Where the facts come from: a title, and the publisher, date and web address when known.'),
   /** Path of the map file, relative to the scenario file. */
-  map: z.string().min(1),
-  calendar: z.strictObject({
-    start: isoDate,
-    daysPerTurn: int.min(1).max(31),
-    turns: int.min(1).max(1000),
-  }),
+  map: z.string().min(1).describe('The map file, as a path from this file (e.g. maps/idlib.map.yaml).'),
+  calendar: z
+    .strictObject({
+      start: isoDate.describe('Date of turn 1, YYYY-MM-DD.'),
+      daysPerTurn: int.min(1).max(31).describe('Days each turn covers (1-31).'),
+      turns: int.min(1).max(1000).describe('How many turns the scenario lasts (1-1000).'),
+    })
+    .describe('When the scenario starts, how long a turn is and how many turns it has.'),
   actors: z
     .array(
       z.strictObject({
-        id,
-        name: z.string().min(1),
-        controller: z.enum(['human', 'scripted', 'passive', 'computer']),
-        supplySources: z.array(id).default([]),
-        resources: int.min(0).default(0),
-        airSorties: int.min(0).default(0),
-        droneSorties: int.min(0).default(0),
-        hardLine: z.boolean().default(false),
+        id: id.describe('Short name the rest of the file uses for this actor (e.g. turkey).'),
+        name: z.string().min(1).describe('Name shown to the players.'),
+        controller: z
+          .enum(['human', 'scripted', 'passive', 'computer'])
+          .describe(
+            'Who gives its orders: human (a player), scripted (the orders in `script`), passive (no orders) or computer.',
+          ),
+        supplySources: z
+          .array(id)
+          .default([])
+          .describe(
+            'The places its supply comes from (location ids: border crossings, rear cities). Units and posts that no road through friendly or neutral ground links to any of them are out of supply.',
+          ),
+        resources: int.min(0).default(0).describe('Points it has to spend on actions (default 0).'),
+        airSorties: int.min(0).default(0).describe('Air strikes (sorties) it can fly each turn (default 0).'),
+        droneSorties: int
+          .min(0)
+          .default(0)
+          .describe('Drone strikes (sorties) it can fly each turn (default 0).'),
+        hardLine: z
+          .boolean()
+          .default(false)
+          .describe(
+            'true for hard-line groups: they attack joint patrols and spoil agreements (default false).',
+          ),
         colour: z
           .string()
           .regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb')
-          .optional(),
+          .optional()
+          .describe("Its colour on the map, written #rrggbb in quotes (e.g. '#0072B2')."),
       }),
     )
-    .min(1),
+    .min(1)
+    .describe(
+      'The sides in play: states, armed forces and groups. Everything else in the file refers to them by id.',
+    ),
   relations: z
     .array(
       z.strictObject({
-        a: id,
-        b: id,
-        stance: z.enum(['allied', 'neutral', 'hostile']),
-        tension: percent.default(0),
+        a: id.describe('One actor of the pair (an actor id).'),
+        b: id.describe('The other actor (an actor id).'),
+        stance: z.enum(['allied', 'neutral', 'hostile']).describe('allied, neutral or hostile.'),
+        tension: percent
+          .default(0)
+          .describe('How tense the pair is, 0-100 (default 0): clashes raise it, quiet turns lower it.'),
       }),
     )
-    .default([]),
-  control: z.strictObject({
-    /** Who holds every place not listed below ('' for nobody). */
-    default: z.union([id, z.literal('')]),
-    holds: z.record(id, z.array(id)).default({}),
-  }),
+    .default([])
+    .describe('How each pair of actors stands at the start. Pairs not listed are neutral.'),
+  control: z
+    .strictObject({
+      /** Who holds every place not listed below ('' for nobody). */
+      default: z
+        .union([id, z.literal('')])
+        .describe("The actor holding every place not listed under `holds` ('' for nobody)."),
+      holds: z
+        .record(id, z.array(id))
+        .default({})
+        .describe('For each actor (an actor id), the places it holds at the start (location ids).'),
+    })
+    .describe('Who holds each place at the start.'),
   posts: z
     .array(
       z.strictObject({
-        id,
-        actor: id,
-        garrison: int.min(0),
-        supplyDays: int.min(0),
-        maxSupplyDays: int.min(1).default(30),
-        readiness: percent.default(100),
+        id: id.describe("The post's id on the map (e.g. op_morek)."),
+        actor: id.describe('Who mans it (an actor id).'),
+        garrison: int.min(0).describe('Soldiers in it at the start.'),
+        supplyDays: int.min(0).describe('Days of supply it holds at the start.'),
+        maxSupplyDays: int.min(1).default(30).describe('Most days of supply it can store (default 30).'),
+        readiness: percent
+          .default(100)
+          .describe('How ready it is, per cent (default 100); it falls once supplies run out.'),
       }),
     )
-    .default([]),
+    .default([])
+    .describe("The map's observation posts in play: who mans each, and how well supplied it is."),
   units: z
     .array(
       z.strictObject({
-        id,
-        actor: id,
-        name: z.string().min(1),
-        type: UnitTypeSchema,
-        strength: int.min(1),
-        readiness: percent.default(100),
-        location: id,
+        id: id.describe('Short name orders use for this unit (e.g. saa_25th).'),
+        actor: id.describe('The actor it belongs to (an actor id).'),
+        name: z.string().min(1).describe('Name shown to the players (e.g. 25th Division).'),
+        type: UnitTypeSchema.describe(
+          'infantry, mechanised, armour, artillery, air_defence, special_forces, militia or military_police.',
+        ),
+        strength: int.min(1).describe('Its size in points of about 100 fighters (an estimate for play).'),
+        readiness: percent.default(100).describe('How ready it is, per cent (default 100).'),
+        location: id.describe('Where it stands at the start (a location id).'),
       }),
     )
-    .default([]),
+    .default([])
+    .describe('The forces at the start: each unit belongs to an actor and stands at a place.'),
   /** Orders of scripted actors, by turn number or by date (the turn that contains the date). */
   script: z
     .array(
       z
         .strictObject({
-          turn: int.min(1).optional(),
-          date: isoDate.optional(),
-          actor: id,
-          note: z.string().optional(),
-          orders: z.array(OrderSchema).min(1),
+          turn: int
+            .min(1)
+            .optional()
+            .describe('The turn the orders are given on (give a turn or a date, not both).'),
+          date: isoDate
+            .optional()
+            .describe(
+              'The date, YYYY-MM-DD: the orders go to the turn that contains it (give a turn or a date, not both).',
+            ),
+          actor: id.describe('The actor giving the orders (an actor id).'),
+          note: z
+            .string()
+            .optional()
+            .describe('What the entry stands for, in words, for whoever reads the file.'),
+          orders: z
+            .array(OrderSchema)
+            .min(1)
+            .describe('One or more orders; each has a `kind` and the keys that kind needs.'),
+          silence: z
+            .array(
+              z.strictObject({
+                code: z
+                  .enum(SCRIPT_SILENCEABLE)
+                  .describe(
+                    'The warning code to silence (see docs/error-codes.md); errors cannot be silenced.',
+                  ),
+                reason: z
+                  .string()
+                  .regex(/\S/, 'a silenced warning needs a reason: say why it is expected')
+                  .describe('Why the warning is expected here, in one line.'),
+              }),
+            )
+            .optional()
+            .describe(
+              'Warnings of `idlib-sim check` that are expected for this entry (e.g. an order refused on purpose), each with its reason.',
+            ),
         })
         .refine((e) => (e.turn === undefined) !== (e.date === undefined), {
           message: 'a script entry has either a turn or a date, not both',
         }),
     )
-    .default([]),
+    .default([])
+    .describe('The orders of scripted actors: each entry gives a turn or a date, the actor, and its orders.'),
   meters: z
     .strictObject({
-      escalation: int.min(0).max(5).optional(),
-      displaced: int.min(0).optional(),
-      civilianDead: int.min(0).optional(),
-      humanitarianNeed: percent.optional(),
-      turkishDomesticPressure: percent.optional(),
-      marketIndex: int.min(0).optional(),
-      usSupport: percent.optional(),
-      internationalPressure: z.record(id, percent).optional(),
-      airspaceClosed: z.boolean().optional(),
+      escalation: int
+        .min(0)
+        .max(5)
+        .optional()
+        .describe(
+          'The escalation ladder, 0-5: calm, skirmishes, shelling, offensive, direct Turkish-Syrian clashes, Turkey-Russia crisis.',
+        ),
+      displaced: int.min(0).optional().describe('People already displaced towards the camps on the border.'),
+      civilianDead: int.min(0).optional().describe('Civilians already killed.'),
+      humanitarianNeed: percent.optional().describe("How far the camps' needs go unmet, 0-100."),
+      turkishDomesticPressure: percent
+        .optional()
+        .describe('Pressure on the Turkish government at home, 0-100.'),
+      marketIndex: int.min(0).optional().describe('Turkish markets (lira and bonds); 100 is normal.'),
+      usSupport: percent.optional().describe('How far the United States backs Turkey, 0-100.'),
+      internationalPressure: z
+        .record(id, percent)
+        .optional()
+        .describe('International pressure on each actor, 0-100 (by actor id).'),
+      airspaceClosed: z
+        .boolean()
+        .optional()
+        .describe('true if Russia keeps the airspace closed to Turkish aircraft and drones at the start.'),
     })
-    .default({}),
+    .default({})
+    .describe('Optional: starting values of the world meters; those not given start at the rule default.'),
   agreements: z
     .array(
       z.strictObject({
-        id,
-        name: z.string().min(1),
-        parties: z.array(id).min(1),
+        id: id.describe('Short name conditions use for this agreement (e.g. moscow_protocol).'),
+        name: z.string().min(1).describe('Name shown to the players (e.g. Moscow Additional Protocol).'),
+        parties: z.array(id).min(1).describe('The actors bound by it (actor ids).'),
         /** When it takes effect: a date or a turn; before the scenario's start means from turn 1. */
-        start: when.default(1),
-        ceasefire: z.boolean().default(false),
-        collapseAt: int.min(1).optional(),
+        start: when
+          .default(1)
+          .describe(
+            "When it takes effect: a date ('YYYY-MM-DD') or a turn number; a date before the scenario starts means from turn 1 (default 1).",
+          ),
+        ceasefire: z
+          .boolean()
+          .default(false)
+          .describe(
+            'true for a ceasefire: assaults and strikes by a party are recorded as violations (default false).',
+          ),
+        collapseAt: int
+          .min(1)
+          .optional()
+          .describe('Violations at which it collapses (default: params.agreementCollapseAt).'),
         obligations: z
           .array(
             z.strictObject({
-              id,
-              actor: id,
-              kind: z.enum([
-                'no_assault',
-                'no_strike',
-                'withdraw_heavy_weapons',
-                'remove_hard_line',
-                'open_highway',
-                'joint_patrols',
-              ]),
-              zone: z.union([id, z.literal('')]).default(''),
-              highway: z.string().default(''),
-              deadline: isoDate.optional(),
+              id: id.describe('Short name of this obligation.'),
+              actor: id.describe('The party that must do it (an actor id).'),
+              kind: z
+                .enum([
+                  'no_assault',
+                  'no_strike',
+                  'withdraw_heavy_weapons',
+                  'remove_hard_line',
+                  'open_highway',
+                  'joint_patrols',
+                ])
+                .describe(
+                  'What it must do: no_assault, no_strike, withdraw_heavy_weapons (armour and artillery out of the zone), remove_hard_line (hard-line groups out of the zone), open_highway or joint_patrols.',
+                ),
+              zone: z
+                .union([id, z.literal('')])
+                .default('')
+                .describe("The zone it applies to (a zone id); '' for the whole map (default '')."),
+              highway: z.string().default('').describe('For open_highway: the highway (M4 or M5).'),
+              deadline: isoDate
+                .optional()
+                .describe(
+                  'The date it must be done by, YYYY-MM-DD; checked on the first turn on or after it.',
+                ),
             }),
           )
-          .default([]),
+          .default([])
+          .describe('What each party must do, and by when.'),
       }),
     )
-    .default([]),
+    .default([])
+    .describe('Ceasefires and deals between actors: who is bound, from when, and what each must do.'),
   patrols: z
     .array(
       z.strictObject({
-        id,
-        name: z.string().min(1),
-        actors: z.array(id).min(1),
-        route: z.array(id).min(2),
-        status: z.enum(['active', 'suspended']).default('suspended'),
+        id: id.describe('Short name orders use for this patrol (e.g. m4_joint).'),
+        name: z.string().min(1).describe('Name shown to the players.'),
+        actors: z.array(id).min(1).describe('The actors patrolling together (actor ids).'),
+        route: z.array(id).min(2).describe('The places it passes, in order (at least two location ids).'),
+        status: z
+          .enum(['active', 'suspended'])
+          .default('suspended')
+          .describe(
+            'active or suspended at the start (default suspended); the orders run_patrol and suspend_patrol change it.',
+          ),
       }),
     )
-    .default([]),
+    .default([])
+    .describe('Joint patrols: who patrols, along which route, and whether they run at the start.'),
   /** The sources whose reports the news feed shows, and how each leans. */
   reporting: z
     .array(
       z.strictObject({
-        id,
-        name: z.string().min(1),
-        bias: z.record(z.union([id, z.literal('*')]), bias).default({}),
+        id: id.describe('Short name of this news source (e.g. sana).'),
+        name: z.string().min(1).describe('Name shown in the news feed (e.g. SANA).'),
+        bias: z
+          .record(z.union([id, z.literal('*')]), bias)
+          .default({})
+          .describe("How it leans, per actor it reports on (an actor id, or '*' for any other actor)."),
       }),
     )
-    .default([]),
+    .default([])
+    .describe(
+      'The news sources of the feed and how each leans: what it inflates, leaves out or reports late.',
+    ),
   victory: z
     .strictObject({
       bands: z
-        .strictObject({ decisive: int, marginal: int, draw: int })
-        .default({ decisive: 60, marginal: 30, draw: 0 }),
+        .strictObject({
+          decisive: int.describe('Points for a decisive victory.'),
+          marginal: int.describe('Points for a marginal victory.'),
+          draw: int.describe('Points for a draw; fewer is a defeat.'),
+        })
+        .default({ decisive: 60, marginal: 30, draw: 0 })
+        .describe('The points an actor needs for each result (default 60, 30, 0).'),
       objectives: z
         .array(
           z.strictObject({
-            id,
-            actor: id,
-            text: z.string().min(1),
-            points: int,
-            when: z.enum(['end', 'once']).default('end'),
+            id: id.describe('Short name of this objective.'),
+            actor: id.describe('The actor it scores for (an actor id).'),
+            text: z.string().min(1).describe('The objective in words, shown to the players.'),
+            points: int.describe('Points it scores.'),
+            when: z
+              .enum(['end', 'once'])
+              .default('end')
+              .describe(
+                'end: scored if it holds at the end; once: scored the first turn it holds (default end).',
+              ),
             condition: ConditionSchema,
           }),
         )
-        .default([]),
+        .default([])
+        .describe('Goals that score points; each carries the condition that decides it.'),
       suddenDeath: z
         .array(
           z.strictObject({
-            id,
-            text: z.string().min(1),
+            id: id.describe('Short name of this ending.'),
+            text: z.string().min(1).describe('What happens, in words, shown to the players.'),
             condition: ConditionSchema,
-            result: z.union([z.literal('all_lose'), id]),
+            result: z
+              .union([z.literal('all_lose'), id])
+              .describe('all_lose, or the id of the actor that wins.'),
           }),
         )
-        .default([]),
+        .default([])
+        .describe('Conditions that end the game at once, and who wins then.'),
     })
-    .default({ bands: { decisive: 60, marginal: 30, draw: 0 }, objectives: [], suddenDeath: [] }),
-  params: ParamsSchema.default({}),
+    .default({ bands: { decisive: 60, marginal: 30, draw: 0 }, objectives: [], suddenDeath: [] })
+    .describe(
+      'How the game is won: objectives that score points, the points each result needs, and sudden-death endings.',
+    ),
+  params: ParamsSchema.default({}).describe(
+    'Optional: change any number the rules use (speeds, chances, thresholds). Keys not given keep their default.',
+  ),
 });
 
 export type MapData = z.output<typeof MapSchema>;

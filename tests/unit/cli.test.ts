@@ -85,8 +85,10 @@ units:
     const r = cliProcess('run', file);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
-    expect(r.stderr).toContain(`${file}:11:79: unknown location "atlantis" (not on map idlib)`);
-    expect(r.stderr).toContain(`${file}:12:22: unknown actor "nobody"`);
+    expect(r.stderr).toContain(
+      `${file}:11:79: units[0].location: Unknown location "atlantis" (not on map idlib).`,
+    );
+    expect(r.stderr).toContain(`${file}:12:22: units[1].actor: Unknown actor "nobody".`);
     expect(r.stderr).toMatch(/2 problems; the scenario was not loaded/);
   });
 
@@ -102,7 +104,7 @@ units:
     expect(text).toContain(`${file}:2:5: id:`);
     expect(text).toContain(`${file}:6:47: calendar.daysPerTurn:`);
     expect(text).toContain(`${file}:7:9: actors:`);
-    expect(text).toContain(`${file}:9:1: unknown key "unitz"`);
+    expect(text).toContain(`${file}:9:1: unitz: Unknown key "unitz". Did you mean "units"?`);
   });
 
   it('a YAML syntax error or duplicate key is reported where it is', () => {
@@ -110,6 +112,8 @@ units:
     writeFileSync(file, 'schemaVersion: 1\nid: a\nid: b\n');
     const r = cli('run', file);
     expect(r.code).toBe(2);
-    expect(r.err[0]).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:3:1: .*[Mm]ap keys must be unique`));
+    expect(r.err).toContain(
+      `${file}:3:1: id: The key "id" appears twice in this mapping (first at line 2); keep one.`,
+    );
   });
 });

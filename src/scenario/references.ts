@@ -1,0 +1,374 @@
+// The reference layer: every id a map or scenario mentions must name something that exists (with
+// "did you mean" for near misses), ids are unique, dates are real and inside the calendar, roads
+// join what highways and patrol routes say they join. One implementation for the loader (which
+// throws these as errors) and for `idlib-sim check`.
+import { parseIsoDate, turnOfDay } from '../engine/index.ts';
+import { formatPath, type Reporter } from './diagnostics.ts';
+import type { Path } from './parse.ts';
+import type { MapData, ScenarioData } from './schema.ts';
+
+type P = (string | number)[];
+
+/** Records each id of a list; a repeated one is DUPLICATE_ID. Returns the ids. */
+function unique(rep: Reporter, list: readonly { id: string }[], at: Path, what: string): Set<string> {
+  const first = new Map<string, number>();
+  list.forEach((item, i) => {
+    const before = first.get(item.id);
+    if (before !== undefined)
+      rep.add(
+        'DUPLICATE_ID',
+        [...at, i, 'id'],
+        `The ${what} id "${item.id}" is used twice (first at ${formatPath([...at, before])}); ids must be unique.`,
+      );
+    else first.set(item.id, i);
+  });
+  return new Set(first.keys());
+}
+
+function checkDate(rep: Reporter, path: P, text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const day = parseIsoDate(text);
+  if (day === null) rep.add('BAD_DATE', path, `"${text}" is not a real date (YYYY-MM-DD).`);
+  return day;
+}
+
+/** A checker of references of one kind: reports UNKNOWN_REF with a suggestion. */
+function refs(rep: Reporter, kind: string, known: ReadonlySet<string>, where = '') {
+  return (path: P, id: string): boolean => {
+    if (known.has(id)) return true;
+    const hint = rep.suggest(id, known);
+    rep.add('UNKNOWN_REF', path, `Unknown ${kind} "${id}"${hint === '' ? where : ''}.${hint}`);
+    return false;
+  };
+}
+
+/** Which places a road of each class joins: `from|class` → set of `to`, both ways. */
+function roadIndex(map: MapData): Map<string, Set<string>> {
+  const joined = new Map<string, Set<string>>();
+  for (const road of map.roads) {
+    for (const [a, b] of [
+      [road.from, road.to],
+      [road.to, road.from],
+    ] as const) {
+      for (const key of [`${a}|${road.class}`, `${a}|*`]) {
+        if (!joined.has(key)) joined.set(key, new Set());
+        joined.get(key)!.add(b);
+      }
+    }
+  }
+  return joined;
+}
+
+export function checkMapReferences(rep: Reporter, map: MapData): void {
+  const places = unique(rep, map.locations, ['locations'], 'location');
+  const kinds = new Map(map.locations.map((l) => [l.id, l.kind]));
+  unique(rep, map.roads, ['roads'], 'road');
+  unique(rep, map.highways, ['highways'], 'highway');
+  unique(rep, map.posts, ['posts'], 'post');
+  unique(rep, map.zones, ['zones'], 'zone');
+  const place = refs(rep, 'location', places);
+  map.sources.forEach((s, i) => checkDate(rep, ['sources', i, 'date'], s.date));
+  map.roads.forEach((road, i) => {
+    place(['roads', i, 'from'], road.from);
+    place(['roads', i, 'to'], road.to);
+    if (road.from === road.to)
+      rep.add('SELF_REFERENCE', ['roads', i, 'to'], `The road "${road.id}" joins "${road.from}" to itself.`);
+  });
+  const joined = roadIndex(map);
+  map.highways.forEach((hw, i) => {
+    hw.waypoints.forEach((wp, j) => {
+      const known = place(['highways', i, 'waypoints', j], wp);
+      const prev = hw.waypoints[j - 1];
+      if (
+        j > 0 &&
+        known &&
+        prev !== undefined &&
+        places.has(prev) &&
+        !joined.get(`${prev}|${hw.id}`)?.has(wp)
+      )
+        rep.add(
+          'HIGHWAY_GAP',
+          ['highways', i, 'waypoints', j],
+          `No ${hw.id} road joins "${prev}" and "${wp}": add a road of class ${hw.id} between them.`,
+        );
+    });
+  });
+  map.posts.forEach((post, i) => {
+    if (place(['posts', i, 'location'], post.location) && kinds.get(post.location) !== 'post')
+      rep.add(
+        'WRONG_KIND',
+        ['posts', i, 'location'],
+        `"${post.location}" is a ${kinds.get(post.location)}: a post stands on a location of kind post.`,
+      );
+    checkDate(rep, ['posts', i, 'established'], post.established);
+  });
+  map.zones.forEach((zone, i) =>
+    zone.locations.forEach((loc, j) => place(['zones', i, 'locations', j], loc)),
+  );
+}
+
+type ConditionNode = Record<string, unknown>;
+
+/**
+ * Checks every reference of a scenario against itself and its map (which must be free of errors).
+ * Returns nothing: the problems go to `rep`.
+ */
+export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: MapData): void {
+  const places = new Set(map.locations.map((l) => l.id));
+  const mapPosts = new Set(map.posts.map((p) => p.id));
+  const zones = new Set(map.zones.map((z) => z.id));
+  const highways = new Set(map.highways.map((h) => h.id));
+  const actors = unique(rep, s.actors, ['actors'], 'actor');
+  const units = unique(rep, s.units, ['units'], 'unit');
+  const unitActor = new Map(s.units.map((u) => [u.id, u.actor]));
+  const place = refs(rep, 'location', places, ` (not on map ${map.id})`);
+  const actor = refs(rep, 'actor', actors);
+  const zone = refs(rep, 'zone', zones, ` (not on map ${map.id})`);
+  const highway = refs(rep, 'highway', highways, ` (not on map ${map.id})`);
+  const mapPost = refs(rep, 'observation post', mapPosts, ` (not on map ${map.id})`);
+  const unit = refs(rep, 'unit', units);
+
+  s.sources.forEach((src, i) => checkDate(rep, ['sources', i, 'date'], src.date));
+  const start = checkDate(rep, ['calendar', 'start'], s.calendar.start);
+  const calendar = start === null ? null : { ...s.calendar, startDay: start };
+
+  s.actors.forEach((a, i) => a.supplySources.forEach((l, j) => place(['actors', i, 'supplySources', j], l)));
+  s.relations.forEach((r, i) => {
+    actor(['relations', i, 'a'], r.a);
+    actor(['relations', i, 'b'], r.b);
+    if (r.a === r.b)
+      rep.add(
+        'SELF_REFERENCE',
+        ['relations', i, 'b'],
+        `A relation joins two different actors, not "${r.a}" to itself.`,
+      );
+  });
+  if (s.control.default !== '') actor(['control', 'default'], s.control.default);
+  const held = new Map<string, string>();
+  for (const [who, list] of Object.entries(s.control.holds)) {
+    if (!actors.has(who)) {
+      const hint = rep.suggest(who, actors);
+      rep.addAtKey('UNKNOWN_REF', ['control', 'holds'], who, `Unknown actor "${who}".${hint}`);
+    }
+    list.forEach((l, j) => {
+      place(['control', 'holds', who, j], l);
+      const other = held.get(l);
+      if (other !== undefined)
+        rep.add(
+          'HELD_TWICE',
+          ['control', 'holds', who, j],
+          `"${l}" is also held by ${other}: one holder per place.`,
+        );
+      held.set(l, who);
+    });
+  }
+  const postsInPlay = unique(rep, s.posts, ['posts'], 'post');
+  s.posts.forEach((p, i) => {
+    mapPost(['posts', i, 'id'], p.id);
+    actor(['posts', i, 'actor'], p.actor);
+    if (p.supplyDays > p.maxSupplyDays)
+      rep.add(
+        'OVER_MAX',
+        ['posts', i, 'supplyDays'],
+        `supplyDays ${p.supplyDays} is over maxSupplyDays ${p.maxSupplyDays}.`,
+      );
+  });
+  s.units.forEach((u, i) => {
+    actor(['units', i, 'actor'], u.actor);
+    place(['units', i, 'location'], u.location);
+  });
+  for (const key of Object.keys(s.meters.internationalPressure ?? {}))
+    if (!actors.has(key))
+      rep.addAtKey(
+        'UNKNOWN_REF',
+        ['meters', 'internationalPressure'],
+        key,
+        `Unknown actor "${key}".${rep.suggest(key, actors)}`,
+      );
+
+  const agreements = unique(rep, s.agreements, ['agreements'], 'agreement');
+  s.agreements.forEach((a, i) => {
+    a.parties.forEach((p, j) => actor(['agreements', i, 'parties', j], p));
+    if (typeof a.start === 'string') checkDate(rep, ['agreements', i, 'start'], a.start);
+    unique(rep, a.obligations, ['agreements', i, 'obligations'], 'obligation');
+    a.obligations.forEach((o, j) => {
+      const at: P = ['agreements', i, 'obligations', j];
+      actor([...at, 'actor'], o.actor);
+      if (o.zone !== '') zone([...at, 'zone'], o.zone);
+      if (o.highway !== '') highway([...at, 'highway'], o.highway);
+      if (o.kind === 'open_highway' && o.highway === '')
+        rep.add(
+          'REQUIRED',
+          [...at, 'highway'],
+          'An open_highway obligation names its highway (e.g. highway: M5).',
+        );
+      checkDate(rep, [...at, 'deadline'], o.deadline);
+    });
+  });
+
+  const patrols = unique(rep, s.patrols, ['patrols'], 'patrol');
+  const joined = roadIndex(map);
+  s.patrols.forEach((p, i) => {
+    p.actors.forEach((a, j) => actor(['patrols', i, 'actors', j], a));
+    p.route.forEach((l, j) => {
+      const known = place(['patrols', i, 'route', j], l);
+      const prev = p.route[j - 1];
+      if (j > 0 && known && prev !== undefined && places.has(prev) && !joined.get(`${prev}|*`)?.has(l))
+        rep.add(
+          'ROUTE_GAP',
+          ['patrols', i, 'route', j],
+          `No road joins "${prev}" and "${l}": a patrol route goes from place to neighbouring place.`,
+        );
+    });
+  });
+
+  unique(rep, s.reporting, ['reporting'], 'source');
+  s.reporting.forEach((r, i) => {
+    for (const key of Object.keys(r.bias))
+      if (key !== '*' && !actors.has(key))
+        rep.addAtKey(
+          'UNKNOWN_REF',
+          ['reporting', i, 'bias'],
+          key,
+          `Unknown actor "${key}".${rep.suggest(key, actors)}`,
+        );
+  });
+
+  const checkExpr = (path: P, e: unknown): void => {
+    if (typeof e !== 'object' || e === null) return;
+    const node = e as Record<string, unknown>;
+    for (const key of ['pressure', 'losses', 'score'])
+      if (typeof node[key] === 'string') actor([...path, key], node[key] as string);
+    if (Array.isArray(node.tension))
+      (node.tension as string[]).forEach((a, k) => actor([...path, 'tension', k], a));
+    for (const key of ['count_locations', 'count_units', 'count_posts']) {
+      const v = node[key] as { actor?: string; zone?: string } | undefined;
+      if (!v) continue;
+      if (v.actor !== undefined) actor([...path, key, 'actor'], v.actor);
+      if (v.zone !== undefined) zone([...path, key, 'zone'], v.zone);
+    }
+  };
+  const checkCondition = (path: P, c: unknown): void => {
+    const node = c as ConditionNode;
+    if (Array.isArray(node.all)) node.all.forEach((x, k) => checkCondition([...path, 'all', k], x));
+    else if (Array.isArray(node.any)) node.any.forEach((x, k) => checkCondition([...path, 'any', k], x));
+    else if (node.not !== undefined) checkCondition([...path, 'not'], node.not);
+    else if (node.controls) {
+      const v = node.controls as { actor: string; location: string };
+      actor([...path, 'controls', 'actor'], v.actor);
+      place([...path, 'controls', 'location'], v.location);
+    } else if (node.highway_open) {
+      const v = node.highway_open as { highway: string; actor: string; from?: string; to?: string };
+      highway([...path, 'highway_open', 'highway'], v.highway);
+      actor([...path, 'highway_open', 'actor'], v.actor);
+      if (v.from !== undefined) place([...path, 'highway_open', 'from'], v.from);
+      if (v.to !== undefined) place([...path, 'highway_open', 'to'], v.to);
+    } else if (node.post_status) {
+      const v = node.post_status as { post: string };
+      const at = [...path, 'post_status', 'post'];
+      if (!postsInPlay.has(v.post)) {
+        if (mapPosts.has(v.post))
+          rep.add(
+            'NOT_IN_PLAY',
+            at,
+            `The post "${v.post}" is on the map but not in play: list it under posts.`,
+          );
+        else mapPost(at, v.post);
+      }
+    } else if (node.agreement_status) {
+      const v = node.agreement_status as { agreement: string };
+      refs(rep, 'agreement', agreements)([...path, 'agreement_status', 'agreement'], v.agreement);
+    } else if (node.compare) {
+      const v = node.compare as { left: unknown; right: unknown };
+      checkExpr([...path, 'compare', 'left'], v.left);
+      checkExpr([...path, 'compare', 'right'], v.right);
+    }
+  };
+  unique(rep, s.victory.objectives, ['victory', 'objectives'], 'objective');
+  s.victory.objectives.forEach((o, i) => {
+    actor(['victory', 'objectives', i, 'actor'], o.actor);
+    checkCondition(['victory', 'objectives', i, 'condition'], o.condition);
+  });
+  unique(rep, s.victory.suddenDeath, ['victory', 'suddenDeath'], 'sudden-death condition');
+  s.victory.suddenDeath.forEach((d, i) => {
+    if (d.result !== 'all_lose') actor(['victory', 'suddenDeath', i, 'result'], d.result);
+    checkCondition(['victory', 'suddenDeath', i, 'condition'], d.condition);
+  });
+
+  const patrol = refs(rep, 'patrol', patrols);
+  s.script.forEach((entry, i) => {
+    actor(['script', i, 'actor'], entry.actor);
+    const day = checkDate(rep, ['script', i, 'date'], entry.date);
+    if (day !== null && calendar !== null) {
+      const turn = turnOfDay(calendar, day);
+      if (turn < 1 || turn > s.calendar.turns)
+        rep.add(
+          'OUTSIDE_CALENDAR',
+          ['script', i, 'date'],
+          `${entry.date} falls outside the scenario's ${s.calendar.turns} turns (from ${s.calendar.start}, ${s.calendar.daysPerTurn} days a turn).`,
+        );
+    }
+    if (entry.turn !== undefined && entry.turn > s.calendar.turns)
+      rep.add(
+        'OUTSIDE_CALENDAR',
+        ['script', i, 'turn'],
+        `Turn ${entry.turn} is after the last turn (${s.calendar.turns}).`,
+      );
+    const own = (path: P, id: string) => {
+      if (!unit(path, id)) return;
+      const owner = unitActor.get(id);
+      if (owner !== entry.actor && actors.has(entry.actor))
+        rep.add('NOT_YOUR_UNIT', path, `The unit "${id}" belongs to ${owner}, not ${entry.actor}.`);
+    };
+    entry.orders.forEach((order, j) => {
+      const at: P = ['script', i, 'orders', j];
+      switch (order.kind) {
+        case 'move':
+          own([...at, 'unit'], order.unit);
+          place([...at, 'to'], order.to);
+          break;
+        case 'hold':
+        case 'establish_post':
+        case 'set_checkpoint':
+          own([...at, 'unit'], order.unit);
+          break;
+        case 'assault':
+          order.units.forEach((u, k) => own([...at, 'units', k], u));
+          place([...at, 'target'], order.target);
+          break;
+        case 'strike':
+          if (order.unit !== '') own([...at, 'unit'], order.unit);
+          place([...at, 'target'], order.target);
+          break;
+        case 'dispatch_convoy':
+          place([...at, 'from'], order.from);
+          mapPost([...at, 'post'], order.post);
+          order.route?.forEach((l, k) => place([...at, 'route', k], l));
+          if (order.escort !== '') actor([...at, 'escort'], order.escort);
+          break;
+        case 'evacuate_post':
+          mapPost([...at, 'post'], order.post);
+          break;
+        case 'run_patrol':
+        case 'suspend_patrol':
+          patrol([...at, 'patrol'], order.patrol);
+          break;
+        case 'propose_ceasefire':
+        case 'accept_ceasefire':
+        case 'reject_ceasefire':
+        case 'leaders_call':
+        case 'protest':
+          actor([...at, 'to'], order.to);
+          break;
+        case 'request_us_support':
+          break;
+      }
+    });
+  });
+
+  const params = s.params;
+  if (params.aidCrossing !== undefined) place(['params', 'aidCrossing'], params.aidCrossing);
+  if (params.deEscalationZone !== undefined) zone(['params', 'deEscalationZone'], params.deEscalationZone);
+  for (const [role, id] of Object.entries(params.actorRoles ?? {}))
+    if (id !== undefined) actor(['params', 'actorRoles', role], id);
+}
