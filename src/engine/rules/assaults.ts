@@ -27,7 +27,7 @@
 // (rules/civilians.ts reads the `assault.resolved` events).
 import type { EventSink } from '../events.ts';
 import { rollD10 } from '../rng.ts';
-import type { AssaultOrder, GameState, RejectCode, Result, Terrain } from '../types.ts';
+import type { AssaultOrder, GameState, RejectCode, Result, Terrain, Unit } from '../types.ts';
 import {
   actorName,
   cheapestPath,
@@ -457,29 +457,15 @@ function assault(
         delete state.units[u.id];
         continue;
       }
-      u.location = to;
-      u.destination = '';
-      u.transit = null;
       retreats.push(`${u.name} falls back to ${placeName(view, to)}`);
-      const unitId = u.id;
-      const unitName = u.name;
-      const unitActor = u.actor;
-      later.push(() =>
-        sink.emit(
-          'unit.moved',
-          unitActor,
-          to,
-          `${unitName} falls back from ${target.name} to ${placeName(view, to)} after the assault.`,
-          {
-            unit: unitId,
-            from: targetId,
-            to,
-            metres: roadBetween(view, targetId, to)?.length ?? 0,
-            destination: '',
-            via: to,
-            retreat: true,
-          },
-        ),
+      moveAfterAssault(
+        u,
+        to,
+        'retreat',
+        `${u.name} falls back from ${target.name} to ${placeName(view, to)} after the assault.`,
+        view,
+        sink,
+        later,
       );
     }
   }
@@ -531,28 +517,14 @@ function assault(
     if (target.kind !== 'post') {
       for (const u of attackers) {
         if (state.units[u.id] === undefined || u.location === targetId) continue;
-        const from = u.location;
-        u.location = targetId;
-        u.destination = '';
-        u.transit = null;
-        const unitId = u.id;
-        const unitName = u.name;
-        later.push(() =>
-          sink.emit(
-            'unit.moved',
-            actor,
-            targetId,
-            `${unitName} moves into ${target.name} after the assault.`,
-            {
-              unit: unitId,
-              from,
-              to: targetId,
-              metres: from === targetId ? 0 : (roadBetween(view, from, targetId)?.length ?? 0),
-              destination: '',
-              via: targetId,
-              advance: true,
-            },
-          ),
+        moveAfterAssault(
+          u,
+          targetId,
+          'advance',
+          `${u.name} moves into ${target.name} after the assault.`,
+          view,
+          sink,
+          later,
         );
       }
     }
@@ -638,6 +610,36 @@ function strongest(list: { actor: string; strength: number }[]): string {
 }
 
 /** A neighbouring place held by `actor` or an ally, no post, with no unit hostile to it: the first by id. */
+/**
+ * Moves a unit (a draft) to `to` after an assault — a defender falling back or an attacker moving
+ * in — and queues its `unit.moved` event, which is emitted after the assault's own event.
+ */
+function moveAfterAssault(
+  u: Unit,
+  to: string,
+  how: 'retreat' | 'advance',
+  explain: string,
+  view: GameState,
+  sink: EventSink,
+  later: (() => void)[],
+): void {
+  const from = u.location;
+  u.location = to;
+  u.destination = '';
+  u.transit = null;
+  const data = {
+    unit: u.id,
+    from,
+    to,
+    metres: roadBetween(view, from, to)?.length ?? 0,
+    destination: '',
+    via: to,
+    [how]: true,
+  };
+  const actor = u.actor;
+  later.push(() => sink.emit('unit.moved', actor, to, explain, data));
+}
+
 function fallBack(state: GameState, view: GameState, actor: string, from: string): string | null {
   for (const n of neighbours(view, from)) {
     const loc = state.locations[n.location]!;
