@@ -1,6 +1,6 @@
-// idlib-sim: the command line. Commands: run, verify, check, bench, schema. Exit codes: 0 success,
-// 1 a replay that does not verify or a checked file with errors, 2 bad usage or input (missing
-// file, bad flag, invalid scenario).
+// idlib-sim: the command line. Commands: run, verify, check, migrate, bench, schema. Exit codes:
+// 0 success, 1 a replay that does not verify, a checked file with errors or a file that cannot be
+// migrated, 2 bad usage or input (missing file, bad flag, invalid scenario).
 import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateOfTurn, setStateFreezing, standing } from '../engine/index.ts';
@@ -14,6 +14,7 @@ import {
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
 import { loadScenarioArg, readText, UsageError } from './files.ts';
+import { runMigrate } from './migrate.ts';
 import { runSchema } from './schema.ts';
 import { describeTurn, playScenario } from './play.ts';
 
@@ -31,6 +32,11 @@ Usage:
       Check scenario files (and the maps they name; a *.map.yaml is checked as a map): every
       problem at once, one per line as file:line:col  error|warning  CODE  path  message, then
       "N errors, M warnings" (codes: docs/error-codes.md). Exit 1 on any error, else 0.
+  idlib-sim migrate <file> [--dry-run]
+      Rewrite a scenario file written for an older schemaVersion in the current one, keeping
+      its comments and layout; print what changed and the diff. The result must pass check
+      before it replaces the file (exit 1 otherwise, the file untouched). --dry-run writes
+      nothing.
   idlib-sim bench
       Measure the engine; the last line is a JSON object of named figures.
   idlib-sim schema [--check]
@@ -165,6 +171,8 @@ export function main(
         return cmdVerify(rest, out);
       case 'check':
         return runCheck(rest, out);
+      case 'migrate':
+        return runMigrate(rest, out);
       case 'bench':
         parse(rest, {}, 0);
         return runBench(out);

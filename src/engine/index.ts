@@ -18,6 +18,7 @@ export {
   distance2,
 } from './rules/highways.ts';
 export { evalCondition, evalNumber } from './conditions.ts';
+export { textIn, fillPlaceholders } from './text.ts';
 export { EventSink } from './events.ts';
 export { peopleAccounted } from './rules/people.ts';
 export { canonicalJson, sha256Hex, hashValue } from './hash.ts';

@@ -8,7 +8,9 @@
 // (`before`) and writes its changes through the draft. So within a step everything happens at
 // once (units moving in the same step meet each other where they stood when it began), and reads
 // never go through immer's proxies, which keeps the path searches fast. A step sees the events of
-// the turn so far through `sink` (escalation, civilians and reports react to them).
+// the turn so far through `sink` (escalation, civilians and reports react to them). The triggers
+// step runs in rounds, one `produce` per round (rules/triggers.ts): it takes the state and returns
+// the next one itself.
 import { produce } from 'immer';
 import { dateOfTurn } from './calendar.ts';
 import { EventSink } from './events.ts';
@@ -27,6 +29,7 @@ import { applyMovementOrders, moveUnits } from './rules/movement.ts';
 import { applyPostOrders, updatePosts } from './rules/posts.ts';
 import { resolveStrikes } from './rules/strikes.ts';
 import { resolveAssaults } from './rules/assaults.ts';
+import { runTriggers } from './rules/triggers.ts';
 import { checkVictory } from './rules/victory.ts';
 import type { GameEvent, GameState, Order, OrdersByActor, Phase } from './types.ts';
 import { sortedIds } from './world.ts';
@@ -44,7 +47,12 @@ export interface Accepted {
 /** A step of resolution: reads `before`, writes `draft`, reports through `sink`. */
 export type Step = (draft: GameState, before: GameState, sink: EventSink, orders: Accepted[]) => void;
 
-const STEPS: [Phase, Step][] = [
+/** A step that makes its own `produce` calls: takes the state, returns the next, reports through `sink`. */
+export interface OwnStep {
+  own: (state: GameState, sink: EventSink, orders: Accepted[]) => GameState;
+}
+
+const STEPS: [Phase, Step | OwnStep][] = [
   // -- turn start: agreement deadlines, scheduled reports
   ['turn-start', (draft, before, sink) => startOfTurn(draft, before, sink)],
   // -- diplomacy
@@ -82,7 +90,8 @@ const STEPS: [Phase, Step][] = [
   ['reports', (draft, before, sink) => updateReports(draft, before, sink)],
   // -- escalation, tension and markets
   ['escalation', (draft, before, sink) => updateEscalation(draft, before, sink)],
-  // -- triggers (scenario triggers come with the authoring issue)
+  // -- triggers
+  ['triggers', { own: (state, sink) => runTriggers(state, sink) }],
   // -- victory
   ['victory', (draft, before, sink) => checkVictory(draft, before, sink)],
 ];
@@ -113,7 +122,10 @@ export function resolveTurn(state: GameState, ordersByActor: OrdersByActor): Tur
   for (const [phase, step] of STEPS) {
     sink.phase = phase;
     const before = current;
-    current = produce(before, (draft) => step(draft, before, sink, accepted));
+    current =
+      typeof step === 'function'
+        ? produce(before, (draft) => step(draft, before, sink, accepted))
+        : step.own(before, sink, accepted);
   }
   const next = produce(current, (draft) => {
     draft.log.push({ turn: draft.turn, date: dateOfTurn(draft.calendar, draft.turn), events: sink.events });

@@ -3,7 +3,7 @@
 // order never depends on how the data was written. Every game number is an integer: metres,
 // days, per-mille chances, per-cent shares, strengths, people.
 
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 export type Terrain = 'urban' | 'open' | 'hills' | 'mountain';
 export type LocationKind = 'city' | 'town' | 'village' | 'crossing' | 'hill' | 'base' | 'post';
@@ -328,6 +328,10 @@ export type NumberExpr =
   | { tension: [string, string] }
   | { score: string }
   | { turn: true }
+  /** A scenario variable: a number's value, or 1 / 0 for a flag. */
+  | { variable: string }
+  /** The resource points an actor has. */
+  | { resource: string }
   | { count_locations: { actor: string; zone?: string } }
   | { count_posts: { actor?: string; status?: PostStatus[] } }
   | { count_units: { actor: string; zone?: string } };
@@ -341,13 +345,106 @@ export type Condition =
   | { post_status: { post: string; status: PostStatus[] } }
   | { agreement_status: { agreement: string; status: AgreementStatus[] } }
   | { compare: { left: NumberExpr; op: '<' | '<=' | '==' | '!=' | '>=' | '>'; right: NumberExpr } }
-  | { turn_range: { from?: number; to?: number } };
+  | { turn_range: { from?: number; to?: number } }
+  /** Days since 1970-01-01 (calendar.ts); true when the turn's days overlap the range. */
+  | { date_range: { from?: number; to?: number } }
+  /** True when the flag variable is set. */
+  | { flag: string }
+  /** A seeded draw: true with this chance per thousand. Only in trigger conditions (it draws from the game's RNG). */
+  | { chance: number }
+  | { relation: { a: string; b: string; stance: Stance[] } };
+
+/** Words shown to players: one string, or one per locale (`{ en, ar, tr }`), with named `{placeholders}`. */
+export type Text = string | Record<string, string>;
+
+// ---------------------------------------------------------------- scenario variables and triggers
+
+export interface Variable {
+  id: string;
+  type: 'number' | 'flag';
+  /** An integer for a number, a boolean for a flag. */
+  value: number | boolean;
+}
+
+/** What a trigger waits for: one kind of happening, with a filter (every key given must match). */
+export type TriggerWhen =
+  | { turn: number }
+  /** Days since 1970-01-01: fires on the turn whose days contain it. */
+  | { date: number }
+  | { every_turn: true }
+  | { control_changed: { location?: string; from?: string; to?: string } }
+  | { unit_destroyed: { unit?: string; actor?: string } }
+  | { post_status_changed: { post?: string; actor?: string; to?: PostStatus[] } }
+  | { convoy_arrived: { actor?: string; post?: string } }
+  | { convoy_interdicted: { actor?: string; post?: string } }
+  | { agreement_changed: { agreement?: string; to?: AgreementStatus[] } }
+  | { variable_changed: { variable: string } }
+  /** An actor's score reaches `value` (up) or falls below it (down). */
+  | { score_crossed: { actor: string; value: number; direction: 'up' | 'down' } }
+  /** The escalation ladder reaches `level` (up) or falls below it (down). */
+  | { escalation_crossed: { level: number; direction: 'up' | 'down' } };
+
+/** A convoy a trigger sends: the dispatch_convoy order of `actor`. */
+export interface TriggerConvoy extends Omit<DispatchConvoyOrder, 'kind'> {
+  actor: string;
+}
+
+export interface SpawnedUnit {
+  id: string;
+  actor: string;
+  name: string;
+  type: UnitType;
+  strength: number;
+  readiness: number;
+  location: string;
+}
+
+/** One thing a trigger does. */
+export type TriggerAction =
+  /** A message to the players of `to` (every player when empty). */
+  | { message: { text: Text; to: string[] } }
+  | { set: { variable: string; value: NumberExpr | boolean } }
+  | { add: { variable: string; value: NumberExpr } }
+  | { spawn_units: SpawnedUnit[] }
+  | { remove_units: string[] }
+  | { set_control: { location: string; actor: string } }
+  /** Adds to the tension of a pair (clamped to 0-100). */
+  | { tension: { a: string; b: string; add: number } }
+  /** Adds rungs to the escalation ladder (clamped to 0-5). */
+  | { escalation: { add: number } }
+  | { points: { actor: string; points: number; reason: Text } }
+  | { objective: { id: string; status: 'achieved' | 'failed' } }
+  | { enable: string }
+  | { disable: string }
+  | { start_agreement: string }
+  | { end_agreement: string }
+  | { dispatch_convoy: TriggerConvoy }
+  /** Ends the game after this turn: `all_lose`, an actor id (that actor wins) or `score` (bands from the scores). */
+  | { end_scenario: { text: Text; result: string } };
+
+export interface Trigger {
+  id: string;
+  when: TriggerWhen;
+  /** Checked only when `when` matched; a `chance` in it draws from the game's RNG then. */
+  if: Condition | null;
+  then: TriggerAction[];
+  /** Fires at most once in the game (default); otherwise at most once per cascade round. */
+  once: boolean;
+}
+
+export interface TriggerStatus {
+  enabled: boolean;
+  /** Times it has fired. */
+  fired: number;
+  /** The turn it last fired (0: never). */
+  lastTurn: number;
+}
 
 export interface Objective {
   id: string;
   actor: string;
   /** What the student reads; the condition below is what is checked. */
-  text: string;
+  text: Text;
   points: number;
   condition: Condition;
   /** `end`: scored if it holds when the scenario ends; `once`: scored the first turn it holds. */
@@ -358,7 +455,7 @@ export type Band = 'decisive' | 'marginal' | 'draw' | 'defeat';
 
 export interface SuddenDeath {
   id: string;
-  text: string;
+  text: Text;
   condition: Condition;
   /** `all_lose`: everyone loses (the top of the escalation ladder); otherwise the actor id that wins. */
   result: string;
@@ -373,6 +470,10 @@ export interface Victory {
   scores: Record<string, number>;
   /** Objective id → the turn it was scored. */
   achieved: Record<string, number>;
+  /** Objective id → the turn a trigger declared it failed (it can no longer score). */
+  failed: Record<string, number>;
+  /** Set by a trigger's end_scenario: the game ends after this turn's victory check. */
+  ending: { trigger: string; text: Text; result: string } | null;
 }
 
 // ---------------------------------------------------------------- rule numbers
@@ -599,6 +700,10 @@ export interface RuleParams {
   droneViewRangeM: number;
   /** Fog of war: unobserved enemy strength is shown rounded to the nearest multiple of this (never 0 for a living unit). */
   fogStrengthBucket: number;
+  /** Triggers: most rounds of triggers firing on what earlier rounds did in one turn. */
+  maxTriggerCascade: number;
+  /** Triggers: most firings of all triggers in one turn. */
+  maxTriggerFiringsPerTurn: number;
 }
 
 export interface GameState {
@@ -629,6 +734,13 @@ export interface GameState {
   reporting: Record<string, ReportSource>;
   pendingReports: PendingReport[];
   victory: Victory;
+  /** Scenario variables by id. */
+  variables: Record<string, Variable>;
+  /** Scenario triggers, in the order the scenario lists them. */
+  triggers: Trigger[];
+  triggerStatus: Record<string, TriggerStatus>;
+  /** Each actor's score when the triggers were last checked (for score_crossed). */
+  scoresSeen: Record<string, number>;
   rng: RngState;
   /** Serial for ids the engine makes (convoys dispatched in play, proposals, posts). */
   nextSerial: number;
@@ -636,7 +748,7 @@ export interface GameState {
 }
 
 export interface Outcome {
-  reason: 'turn-limit' | 'sudden-death';
+  reason: 'turn-limit' | 'sudden-death' | 'trigger';
   turn: number;
   summary: string;
   /** Band per actor with its score. */
@@ -824,6 +936,15 @@ export type EventKind =
   | 'checkpoint.set'
   | 'checkpoint.lifted'
   | 'objective.achieved'
+  | 'objective.failed'
+  | 'trigger.fired'
+  | 'trigger.message'
+  | 'trigger.halted'
+  | 'trigger.action_failed'
+  | 'variable.changed'
+  | 'points.awarded'
+  | 'unit.spawned'
+  | 'unit.removed'
   | 'scenario.ended';
 
 export interface GameEvent {

@@ -30,11 +30,13 @@
 //   - ceasefire proposals: only those from or to the viewer.
 //   - pending reports (news not yet out): none.
 //   - the RNG: the same shape, zeroed (a view must not be usable to predict the rolls).
-//   - victory: the viewer's own objectives, its own score and its own achieved objectives; the
-//     bands and the sudden-death rules (the rules everyone plays by) stay.
+//   - victory: the viewer's own objectives, its own score (and the score the triggers last saw)
+//     and its own achieved and failed objectives; the bands, the sudden-death rules (the rules
+//     everyone plays by) and a trigger's ending of the game stay.
 //   - the log: only events that concern the viewer (it is among the event's actors: this covers
 //     diplomacy addressed to it) or that are public: control.changed, highway.*, agreement.*,
-//     report.published, escalation.*, market.moved, civilians.*, scenario.ended.
+//     report.published, escalation.*, market.moved, civilians.*, scenario.ended, and a scenario
+//     trigger's message to everyone (a trigger.message with no addressee).
 //   - everything else (map, who holds each place, highways, agreements, patrols, meters, actors,
 //     calendar, rule numbers) is public and shown as it is.
 import type {
@@ -77,6 +79,7 @@ export function eventVisibleTo(event: GameEvent, actor: string): boolean {
   if (actor === '') return true;
   if (event.actors.includes(actor)) return true;
   if (PUBLIC_KINDS.has(event.kind)) return true;
+  if (event.kind === 'trigger.message' && event.data.to === '') return true;
   return PUBLIC_PREFIXES.some((p) => event.kind.startsWith(p));
 }
 
@@ -176,12 +179,17 @@ export function viewFor(state: GameState, actor: string): GameState {
 
   const objectives = state.victory.objectives.filter((o) => o.actor === actor);
   const achieved: Record<string, number> = {};
+  const failed: Record<string, number> = {};
   for (const o of objectives) {
     const turn = state.victory.achieved[o.id];
     if (turn !== undefined) achieved[o.id] = turn;
+    const lost = state.victory.failed[o.id];
+    if (lost !== undefined) failed[o.id] = lost;
   }
   const scores: Record<string, number> = {};
   if (state.victory.scores[actor] !== undefined) scores[actor] = state.victory.scores[actor]!;
+  const scoresSeen: Record<string, number> = {};
+  if (state.scoresSeen[actor] !== undefined) scoresSeen[actor] = state.scoresSeen[actor]!;
 
   const log: LogEntry[] = state.log.map((entry) => ({
     turn: entry.turn,
@@ -196,7 +204,8 @@ export function viewFor(state: GameState, actor: string): GameState {
     convoys,
     proposals: state.proposals.filter((p) => p.from === actor || p.to === actor),
     pendingReports: [],
-    victory: { ...state.victory, objectives, achieved, scores },
+    victory: { ...state.victory, objectives, achieved, failed, scores },
+    scoresSeen,
     rng: { ...ZERO_RNG, state: { ...ZERO_RNG.state } },
     log,
   };

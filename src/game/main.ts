@@ -2,7 +2,7 @@
 // winter-2019-2020) with the seed from ?seed= (default 1), starts the Phaser map and the DOM
 // panel, and plays turns through the engine when the player presses "End turn".
 import Phaser from 'phaser';
-import { dayOfTurn, formatLongDate, hashState } from '../engine/index.ts';
+import { dayOfTurn, formatLongDate, hashState, textIn } from '../engine/index.ts';
 import { formatProblem, ScenarioError, type Scenario } from '../scenario/index.ts';
 import { Panel, showError, type PanelModel } from '../ui/panel.ts';
 import '../ui/panel.css';
@@ -22,7 +22,7 @@ function panelModel(session: GameSession): PanelModel {
   const last = state.log[state.log.length - 1];
   const shownTurn = Math.min(state.turn, cal.turns);
   return {
-    title: session.scenario.data.title,
+    title: textIn(session.scenario.data.title),
     subtitle: `Seed ${session.seed}` + (viewerName ? ` · you view ${viewerName}` : ' · no human actor'),
     turnText: state.over
       ? `Finished after turn ${state.turn - 1} of ${cal.turns}`

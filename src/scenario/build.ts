@@ -14,8 +14,12 @@ import {
   type OrdersByActor,
   type Order,
   type RuleParams,
+  type Trigger,
+  type TriggerAction,
+  type TriggerWhen,
 } from '../engine/index.ts';
 import type { Scenario } from './load.ts';
+import type { ScenarioData } from './schema.ts';
 
 export const DEFAULT_PARAMS: RuleParams = {
   unitSpeedKmPerDay: {
@@ -134,6 +138,8 @@ export const DEFAULT_PARAMS: RuleParams = {
   fortificationPct: 25,
   droneViewRangeM: 20_000,
   fogStrengthBucket: 10,
+  maxTriggerCascade: 8,
+  maxTriggerFiringsPerTurn: 32,
 };
 
 // Map coordinates are integer metres on a local grid: a flat projection around the zone, with
@@ -147,6 +153,36 @@ export function project(lat: number, lon: number): { x: number; y: number } {
     x: Math.round((lon - GRID_ORIGIN.lon) * METRES_PER_DEGREE_LON),
     y: Math.round((lat - GRID_ORIGIN.lat) * METRES_PER_DEGREE_LAT),
   };
+}
+
+/** A condition as the engine takes it: dates as day numbers. */
+function engineCondition(c: unknown): Condition {
+  const node = c as Record<string, unknown>;
+  if (Array.isArray(node.all)) return { all: node.all.map(engineCondition) };
+  if (Array.isArray(node.any)) return { any: node.any.map(engineCondition) };
+  if (node.not !== undefined) return { not: engineCondition(node.not) };
+  if (node.date_range) {
+    const r = node.date_range as { from?: string; to?: string };
+    return {
+      date_range: {
+        ...(r.from === undefined ? {} : { from: parseIsoDate(r.from)! }),
+        ...(r.to === undefined ? {} : { to: parseIsoDate(r.to)! }),
+      },
+    };
+  }
+  return node as Condition;
+}
+
+function engineTrigger(t: ScenarioData['triggers'][number]): Trigger {
+  const when: TriggerWhen = 'date' in t.when ? { date: parseIsoDate(t.when.date)! } : t.when;
+  const then = t.then.map((a): TriggerAction => {
+    if ('dispatch_convoy' in a) {
+      const { route, ...rest } = a.dispatch_convoy;
+      return { dispatch_convoy: route === undefined ? rest : { ...rest, route } };
+    }
+    return a as TriggerAction;
+  });
+  return { id: t.id, when, if: t.if === undefined ? null : engineCondition(t.if), then, once: t.once };
 }
 
 export function newGame(scenario: Scenario, seed: string | number): GameState {
@@ -236,7 +272,7 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
       map.zones.map((z) => [z.id, { id: z.id, name: z.name, locations: z.locations }]),
     ),
     units: Object.fromEntries(
-      s.units.map((u) => [
+      s.forces.map((u) => [
         u.id,
         {
           id: u.id,
@@ -312,11 +348,21 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
     pendingReports: [],
     victory: {
       bands: s.victory.bands,
-      objectives: s.victory.objectives.map((o) => ({ ...o, condition: o.condition as Condition })),
-      suddenDeath: s.victory.suddenDeath.map((d) => ({ ...d, condition: d.condition as Condition })),
+      objectives: s.objectives.map((o) => ({ ...o, condition: engineCondition(o.condition) })),
+      suddenDeath: s.victory.suddenDeath.map((d) => ({ ...d, condition: engineCondition(d.condition) })),
       scores: perActor(0),
       achieved: {},
+      failed: {},
+      ending: null,
     },
+    variables: Object.fromEntries(
+      s.variables.map((v) => [v.id, { id: v.id, type: v.type, value: v.initial }]),
+    ),
+    triggers: s.triggers.map((t) => engineTrigger(t)),
+    triggerStatus: Object.fromEntries(
+      s.triggers.map((t) => [t.id, { enabled: t.enabled, fired: 0, lastTurn: 0 }]),
+    ),
+    scoresSeen: perActor(0),
     rng: seedRng(String(seed)),
     nextSerial: 1,
     log: [],

@@ -22,6 +22,7 @@ import { compareDiagnostics, type Diagnostic, type Reporter } from './diagnostic
 import {
   analyseMap,
   analyseScenario,
+  isMapFile,
   mapPathOf,
   readContent,
   type Analysed,
@@ -30,6 +31,8 @@ import {
 } from './load.ts';
 import type { Path } from './parse.ts';
 import { checkScenarioReferences } from './references.ts';
+import { checkTranslations } from './texts.ts';
+import { checkTriggerLogic } from './trigger-logic.ts';
 import type { MapData, ScenarioData } from './schema.ts';
 
 export interface CheckOptions {
@@ -64,10 +67,7 @@ export const SMOKE_SEEDS = ['1', '2', '3'] as const;
  */
 export const SMOKE_WORK_LIMIT = 50_000;
 
-/** `*.map.yaml` (or .yml, .json) is a map; any other file is a scenario. */
-export function isMapFile(file: string): boolean {
-  return /\.map\.(ya?ml|json)$/i.test(file);
-}
+export { isMapFile };
 
 /** Checks the files; never throws for anything a file holds. */
 export function checkFiles(
@@ -111,7 +111,7 @@ export function checkFiles(
       problems.push(got);
       continue;
     }
-    const a = analyseScenario(file, got.content, got.size);
+    const a = analyseScenario(file, got.content, got.size, read);
     if (a.data && a.rep) checkScenarioLayers(a.rep, file, a.data, mapOf, options);
     problems.push(...a.diagnostics);
   }
@@ -154,6 +154,8 @@ function checkScenarioLayers(
   }
   checkScenarioReferences(rep, data, m.data);
   checkLogic(rep, data);
+  checkTriggerLogic(rep, data);
+  checkTranslations(rep, data);
   let smokeDone = false;
   if (rep.errors === 0 && options.smoke !== false)
     smokeDone = smokeRun(rep, { file, data, map: m.data, contentHash: '' }, options);
@@ -194,12 +196,13 @@ function checkLogic(rep: Reporter, s: ScenarioData): void {
     else pairs.set(key, i);
   });
 
-  const { bands, objectives, suddenDeath } = s.victory;
+  const { bands, suddenDeath } = s.victory;
+  const objectives = s.objectives;
   objectives.forEach((o, i) => {
     if (o.points === 0)
       rep.add(
         'OBJECTIVE_NO_POINTS',
-        ['victory', 'objectives', i, 'points'],
+        ['objectives', i, 'points'],
         `The objective "${o.id}" is worth 0 points: meeting it changes nothing.`,
       );
   });
@@ -265,7 +268,10 @@ function checkLogic(rep: Reporter, s: ScenarioData): void {
         `No turn is in this range (from ${from} to ${r.to ?? 'the end'}; the scenario has ${s.calendar.turns} turns).`,
       );
   };
-  objectives.forEach((o, i) => ranges(['victory', 'objectives', i, 'condition'], o.condition));
+  objectives.forEach((o, i) => ranges(['objectives', i, 'condition'], o.condition));
+  s.triggers.forEach((t, i) => {
+    if (t.if !== undefined) ranges(['triggers', i, 'if'], t.if);
+  });
   suddenDeath.forEach((d, i) => ranges(['victory', 'suddenDeath', i, 'condition'], d.condition));
 }
 
@@ -322,7 +328,7 @@ function smokeRun(rep: Reporter, scenario: Scenario, options: CheckOptions): boo
   // What a turn costs grows with the things on the map; the cap keeps the answer quick, and the
   // same for the same file on any machine.
   const perTurn =
-    s.units.length + s.posts.length + scenario.map.locations.length + scenario.map.roads.length + 1;
+    s.forces.length + s.posts.length + scenario.map.locations.length + scenario.map.roads.length + 1;
   let work = 0;
   const scripted = new Set(s.actors.filter((a) => a.controller === 'scripted').map((a) => a.id));
   const byTurn = new Map<number, Given[]>();
@@ -338,6 +344,10 @@ function smokeRun(rep: Reporter, scenario: Scenario, options: CheckOptions): boo
   const rejected = new Map<
     string,
     { path: (string | number)[]; turn: number; seeds: string[]; explain: string }
+  >();
+  const triggerTrouble = new Map<
+    string,
+    { kind: string; index: number; turn: number; seeds: string[]; explain: string }
   >();
 
   for (const seed of seeds) {
@@ -376,6 +386,14 @@ function smokeRun(rep: Reporter, scenario: Scenario, options: CheckOptions): boo
         const result = resolveTurn(state, orders);
         let k = 0;
         for (const e of result.events) {
+          if (e.kind === 'trigger.halted' || e.kind === 'trigger.action_failed') {
+            const index = s.triggers.findIndex((t) => t.id === e.data.trigger);
+            const key = `${e.kind}|${index}|${e.explain}`;
+            const seen = triggerTrouble.get(key);
+            if (seen) seen.seeds.push(seed);
+            else triggerTrouble.set(key, { kind: e.kind, index, turn, seeds: [seed], explain: e.explain });
+            continue;
+          }
           if (e.kind !== 'order.rejected') continue;
           const g = e.phase === 'orders' ? early[k++] : laterRefusal(state, later, used, e);
           if (!g) continue;
@@ -401,6 +419,12 @@ function smokeRun(rep: Reporter, scenario: Scenario, options: CheckOptions): boo
       r.path,
       `Turn ${r.turn} (seed${r.seeds.length === 1 ? '' : 's'} ${r.seeds.join(', ')}): ${r.explain}`,
     );
+  for (const r of triggerTrouble.values())
+    rep.add(
+      r.kind === 'trigger.halted' ? 'TRIGGER_CAP' : 'TRIGGER_ACTION_FAILED',
+      r.index < 0 ? ['triggers'] : ['triggers', r.index],
+      `Turn ${r.turn} (seed${r.seeds.length === 1 ? '' : 's'} ${r.seeds.join(', ')}): ${r.explain}`,
+    );
   return true;
 }
 
@@ -415,31 +439,38 @@ function under(path: string, node: string): boolean {
  * UNUSED_SILENCE, once the file has no errors (and, for smoke-run codes, the smoke run finished).
  */
 function applySilences(rep: Reporter, s: ScenarioData, clean: boolean, smokeDone: boolean): void {
+  type Silence = { code: string; reason: string };
+  const holders: { node: string; path: (string | number)[]; silence: Silence[] }[] = [
+    ...s.script.map((e, i) => ({ node: `script[${i}]`, path: ['script', i], silence: e.silence ?? [] })),
+    ...s.triggers.map((t, i) => ({
+      node: `triggers[${i}]`,
+      path: ['triggers', i],
+      silence: t.silence ?? [],
+    })),
+  ];
   const used = new Set<string>();
-  s.script.forEach((entry, i) => {
-    const node = `script[${i}]`;
-    (entry.silence ?? []).forEach((silence, k) => {
+  for (const h of holders)
+    h.silence.forEach((silence, k) => {
       for (let d = rep.list.length - 1; d >= 0; d--) {
         const diag = rep.list[d]!;
-        if (diag.severity === 'warning' && diag.code === silence.code && under(diag.path, node)) {
+        if (diag.severity === 'warning' && diag.code === silence.code && under(diag.path, h.node)) {
           rep.list.splice(d, 1);
-          used.add(`${i}|${k}`);
+          used.add(`${h.node}|${k}`);
         }
       }
     });
-  });
   if (!clean) return;
-  s.script.forEach((entry, i) =>
-    (entry.silence ?? []).forEach((silence, k) => {
-      if (used.has(`${i}|${k}`)) return;
-      if (silence.code === 'SCRIPT_ORDER_REJECTED' && !smokeDone) return;
+  const smokeCodes = new Set(['SCRIPT_ORDER_REJECTED', 'TRIGGER_ACTION_FAILED']);
+  for (const h of holders)
+    h.silence.forEach((silence, k) => {
+      if (used.has(`${h.node}|${k}`)) return;
+      if (smokeCodes.has(silence.code) && !smokeDone) return;
       rep.add(
         'UNUSED_SILENCE',
-        ['script', i, 'silence', k],
+        [...h.path, 'silence', k],
         `Nothing to silence: no ${silence.code} warning arises for this entry; remove the silence.`,
       );
-    }),
-  );
+    });
 }
 
 // ---------------------------------------------------------------- output

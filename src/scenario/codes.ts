@@ -26,6 +26,27 @@ export const CODES = {
     layer: 'schema',
     summary: 'schemaVersion is newer than this build supports',
   },
+  OLD_VERSION: {
+    severity: 'warning',
+    layer: 'schema',
+    summary: 'an older schemaVersion, upgraded as the file loads',
+  },
+  EXTENDS_CYCLE: {
+    severity: 'error',
+    layer: 'schema',
+    summary: 'a file that extends itself, directly or through its parents',
+  },
+  EXTENDS_TOO_DEEP: { severity: 'error', layer: 'schema', summary: 'more than 4 parents above a file' },
+  NOT_A_SCENARIO: {
+    severity: 'error',
+    layer: 'schema',
+    summary: '`extends` names a file that is not a scenario',
+  },
+  PARENT_INVALID: {
+    severity: 'error',
+    layer: 'schema',
+    summary: 'the file `extends` names has errors of its own',
+  },
   REQUIRED: { severity: 'error', layer: 'schema', summary: 'a required key is missing' },
   UNKNOWN_KEY: { severity: 'error', layer: 'schema', summary: 'a key the format does not have' },
   TYPE: { severity: 'error', layer: 'schema', summary: 'a value of the wrong type' },
@@ -71,6 +92,41 @@ export const CODES = {
     summary: 'a script order for a unit of another actor',
   },
   OVER_MAX: { severity: 'error', layer: 'references', summary: "a post's supply days over its maximum" },
+  REMOVE_UNKNOWN: {
+    severity: 'error',
+    layer: 'references',
+    summary: '`remove` names an id that nothing inherited has',
+  },
+  REMOVE_WITHOUT_EXTENDS: {
+    severity: 'error',
+    layer: 'references',
+    summary: '`remove` in a file that extends nothing',
+  },
+  SPAWN_NOT_ONCE: {
+    severity: 'error',
+    layer: 'references',
+    summary: 'a trigger that can fire again spawns units with fixed ids',
+  },
+  CHANCE_OUTSIDE_TRIGGER: {
+    severity: 'error',
+    layer: 'references',
+    summary: "a seeded chance outside a trigger's `if`",
+  },
+  UNKNOWN_PLACEHOLDER: {
+    severity: 'error',
+    layer: 'references',
+    summary: 'a {placeholder} in a text that names nothing',
+  },
+  PLACEHOLDER_MISMATCH: {
+    severity: 'error',
+    layer: 'references',
+    summary: 'the translations of a text use different placeholders',
+  },
+  UNKNOWN_LOCALE: {
+    severity: 'error',
+    layer: 'references',
+    summary: 'a text in a language that meta.locales does not list',
+  },
   MAP_INVALID: {
     severity: 'error',
     layer: 'references',
@@ -110,6 +166,24 @@ export const CODES = {
     summary: 'a turn_range condition no turn of the scenario meets',
   },
   UNUSED_SILENCE: { severity: 'warning', layer: 'logic', summary: 'a silence that silenced nothing' },
+  MISSING_TRANSLATION: {
+    severity: 'warning',
+    layer: 'logic',
+    summary: 'a text not given in every language of meta.locales',
+  },
+  TRIGGER_NEVER_FIRES: { severity: 'warning', layer: 'logic', summary: 'a trigger that can never fire' },
+  TRIGGER_CYCLE: {
+    severity: 'warning',
+    layer: 'logic',
+    summary: 'triggers that can set each other off in a loop',
+  },
+  VARIABLE_UNUSED: { severity: 'warning', layer: 'logic', summary: 'a variable nothing reads' },
+  VARIABLE_NEVER_SET: { severity: 'warning', layer: 'logic', summary: 'a variable nothing changes' },
+  OBJECTIVE_STATIC: {
+    severity: 'warning',
+    layer: 'logic',
+    summary: 'an objective that nothing in the game can change',
+  },
   // -- smoke run
   SMOKE_FAILED: {
     severity: 'error',
@@ -121,6 +195,16 @@ export const CODES = {
     layer: 'smoke',
     summary: 'the engine refused a script order in the smoke run',
   },
+  TRIGGER_CAP: {
+    severity: 'error',
+    layer: 'smoke',
+    summary: 'a trigger went past the cap on cascades or firings per turn',
+  },
+  TRIGGER_ACTION_FAILED: {
+    severity: 'warning',
+    layer: 'smoke',
+    summary: 'an action of a trigger could not be carried out in the smoke run',
+  },
   SMOKE_INCOMPLETE: {
     severity: 'warning',
     layer: 'smoke',
@@ -131,10 +215,15 @@ export const CODES = {
 export type Code = keyof typeof CODES;
 
 /**
- * The warnings a `silence:` entry of a script entry may name: those that can arise inside a
- * script entry. Errors can never be silenced.
+ * The warnings a `silence:` entry (of a script entry or a trigger) may name: those that can arise
+ * inside such an entry. Errors can never be silenced.
  */
 export const SCRIPT_SILENCEABLE = [
   'SCRIPT_ORDER_REJECTED',
   'NOT_SCRIPTED',
+  'NEVER_HOLDS',
+  'TRIGGER_NEVER_FIRES',
+  'TRIGGER_CYCLE',
+  'TRIGGER_ACTION_FAILED',
+  'MISSING_TRANSLATION',
 ] as const satisfies readonly Code[];

@@ -1,7 +1,21 @@
 // Diagnostics: one problem in one file, with its position, severity, stable code and JSON path.
 // The loader throws the errors among them; `idlib-sim check` prints them all.
 import { CODES, type Code, type Severity } from './codes.ts';
-import type { Path, Problem, SourceFile } from './parse.ts';
+import type { Path, Problem } from './parse.ts';
+
+/** A position, in `file` when it is not the reporter's own file (a node inherited through `extends`). */
+export interface Position {
+  line: number;
+  col: number;
+  file?: string;
+}
+
+/** What a reporter needs of a file: where each path was written. */
+export interface Located {
+  readonly file: string;
+  position(path: Path): Position;
+  keyPosition(path: Path, key: string): Position;
+}
 
 export interface Diagnostic extends Problem {
   severity: Severity;
@@ -94,16 +108,22 @@ export class Reporter {
   readonly list: Diagnostic[] = [];
   private suggestions = 0;
 
-  constructor(readonly source: SourceFile) {}
+  constructor(readonly source: Located) {}
 
-  add(code: Code, path: Path, message: string, at?: { line: number; col: number }): Diagnostic {
+  add(code: Code, path: Path, message: string, at?: Position): Diagnostic {
+    const pos = at ?? this.source.position(path);
+    const file = pos.file ?? this.source.file;
+    // A node written in a parent file: the problem is placed there, and names the file using it.
+    const inherited =
+      file === this.source.file ? '' : ` (written in ${file}, inherited by ${this.source.file})`;
     const d: Diagnostic = {
-      file: this.source.file,
-      ...(at ?? this.source.position(path)),
+      file,
+      line: pos.line,
+      col: pos.col,
       severity: CODES[code].severity,
       code,
       path: formatPath(path),
-      message,
+      message: message + inherited,
     };
     this.list.push(d);
     return d;

@@ -9,6 +9,7 @@ import { compareDiagnostics, Reporter, toProblem, type Diagnostic } from './diag
 import {
   checkSchema,
   decodeSource,
+  documentValue,
   LIMITS,
   parseSource,
   ScenarioError,
@@ -16,6 +17,8 @@ import {
   type Problem,
   type SourceFile,
 } from './parse.ts';
+import { MAX_PARENTS, MergedSource, mergeLayers, type Layer } from './extends.ts';
+import { migrateDocument, SCENARIO_VERSION } from './migrate.ts';
 import { checkMapReferences, checkScenarioReferences } from './references.ts';
 import { MapSchema, ScenarioSchema, type MapData, type ScenarioData } from './schema.ts';
 
@@ -30,28 +33,9 @@ export interface Scenario {
 
 export type ReadText = (path: string) => string;
 
-export function dirname(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '.' : i === 0 ? '/' : path.slice(0, i);
-}
+import { dirname, joinPath } from './paths.ts';
 
-/** Joins a relative path onto a directory, resolving "." and ".." (forward slashes). */
-export function joinPath(dir: string, rel: string): string {
-  if (rel.startsWith('/')) return rel;
-  const parts = dir === '.' ? [] : dir.split('/');
-  for (const part of rel.split('/')) {
-    if (part === '.' || part === '') continue;
-    if (
-      part === '..' &&
-      parts.length > 0 &&
-      parts[parts.length - 1] !== '..' &&
-      parts[parts.length - 1] !== ''
-    )
-      parts.pop();
-    else parts.push(part);
-  }
-  return parts.join('/') || '.';
-}
+export { dirname, joinPath };
 
 /** Reads a file; a file that cannot be read is CANNOT_READ (placed at `from`, the node naming it). */
 export function readContent(
@@ -90,7 +74,7 @@ export function supportedVersion(schema: typeof ScenarioSchema | typeof MapSchem
 export interface Analysed<T> {
   source: SourceFile | null;
   rep: Reporter | null;
-  /** The validated data, or null when a layer failed. */
+  /** The data as the schema parsed it, or null when the schema (or an earlier layer) failed; other errors may remain in `diagnostics`. */
   data: T | null;
   diagnostics: Diagnostic[];
 }
@@ -133,13 +117,139 @@ export function analyseMap(file: string, content: Uint8Array | string, size?: nu
   return a;
 }
 
-/** The file, parse and schema layers of a scenario file (its references need its map). */
+/** `*.map.yaml` (or .yml, .json) is a map; any other file is a scenario. */
+export function isMapFile(file: string): boolean {
+  return /\.map\.(ya?ml|json)$/i.test(file);
+}
+
+/** A scenario file read, parsed, migrated to the current version and merged onto its parents. */
+interface RawScenario {
+  layer: Layer | null;
+  /** The reporter of the file itself (its parse, version and `remove` problems). */
+  rep: Reporter | null;
+  diagnostics: Diagnostic[];
+}
+
+function rawScenario(
+  file: string,
+  content: Uint8Array | string,
+  size: number | undefined,
+  read: ReadContent | undefined,
+  chain: readonly string[],
+): RawScenario {
+  const decoded = decodeSource(file, content, size);
+  if (decoded.text === null) return { layer: null, rep: null, diagnostics: decoded.diagnostics };
+  const parsed = parseSource(file, decoded.text);
+  if (!parsed.source) return { layer: null, rep: null, diagnostics: parsed.diagnostics };
+  const rep = new Reporter(parsed.source);
+  rep.list.push(...parsed.diagnostics);
+  if (!parsed.ok) return { layer: null, rep, diagnostics: rep.list };
+  let value = parsed.value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    // The schema layer says what is wrong with a file that is not a mapping.
+    checkSchema(rep, value, ScenarioSchema);
+    return { layer: null, rep, diagnostics: rep.list };
+  }
+  const version = (value as Record<string, unknown>).schemaVersion;
+  if (typeof version === 'number' && Number.isInteger(version)) {
+    if (version > SCENARIO_VERSION) {
+      rep.add(
+        'UNSUPPORTED_VERSION',
+        ['schemaVersion'],
+        `This file is schemaVersion ${version}, newer than this build of idlib-sim supports (schemaVersion ${SCENARIO_VERSION}): update idlib-sim, or write the file for schemaVersion ${SCENARIO_VERSION}.`,
+      );
+      return { layer: null, rep, diagnostics: rep.list };
+    }
+    if (version >= 1 && version < SCENARIO_VERSION) {
+      const migrated = migrateDocument(parsed.source.doc);
+      value = documentValue(parsed.source.doc);
+      rep.add(
+        'OLD_VERSION',
+        ['schemaVersion'],
+        `This file is written for schemaVersion ${version}; it loads as schemaVersion ${migrated.to} (${migrated.changes.join('; ')}). Run \`idlib-sim migrate ${file}\` to rewrite it.`,
+      );
+    }
+  }
+  const own: Layer = {
+    value: value as Record<string, unknown>,
+    origin: { src: parsed.source, path: [] },
+  };
+  const ext = own.value.extends;
+  if (typeof ext !== 'string' || ext === '') {
+    if (own.value.remove !== undefined)
+      rep.add(
+        'REMOVE_WITHOUT_EXTENDS',
+        ['remove'],
+        '`remove` drops entries inherited through `extends`, and this file extends nothing: delete the entries instead.',
+      );
+    return { layer: own, rep, diagnostics: rep.list };
+  }
+  const parentFile = joinPath(dirname(file), ext);
+  if (chain.includes(parentFile) || parentFile === file) {
+    rep.add(
+      'EXTENDS_CYCLE',
+      ['extends'],
+      `${parentFile} is already in the chain of files this one builds on (${[...chain, file].join(' → ')}): a file cannot extend itself.`,
+    );
+    return { layer: null, rep, diagnostics: rep.list };
+  }
+  if (chain.length >= MAX_PARENTS) {
+    rep.add(
+      'EXTENDS_TOO_DEEP',
+      ['extends'],
+      `More than ${MAX_PARENTS} files above this one (${[...chain, file].join(' → ')}): build on a file nearer the base.`,
+    );
+    return { layer: null, rep, diagnostics: rep.list };
+  }
+  if (isMapFile(parentFile)) {
+    rep.add(
+      'NOT_A_SCENARIO',
+      ['extends'],
+      `${parentFile} is a map: \`extends\` names a scenario file (the map goes under \`map\`).`,
+    );
+    return { layer: null, rep, diagnostics: rep.list };
+  }
+  if (!read) {
+    rep.add('CANNOT_READ', ['extends'], `Cannot read ${parentFile}: no files can be read here.`);
+    return { layer: null, rep, diagnostics: rep.list };
+  }
+  const got = readContent(parentFile, read, { rep, path: ['extends'] });
+  if ('code' in got) return { layer: null, rep, diagnostics: rep.list };
+  const parent = rawScenario(parentFile, got.content, got.size, read, [...chain, file]);
+  const all = [...parent.diagnostics];
+  if (!parent.layer || parent.diagnostics.some((d) => d.severity === 'error')) {
+    rep.add(
+      'PARENT_INVALID',
+      ['extends'],
+      `${parentFile}, which this file extends, has errors (listed under its name): fix them first.`,
+    );
+    return { layer: null, rep, diagnostics: [...all, ...rep.list] };
+  }
+  const merged = mergeLayers(parent.layer, own, ext, rep);
+  return { layer: merged, rep, diagnostics: [...all, ...rep.list] };
+}
+
+/**
+ * The file, parse and schema layers of a scenario file (its references need its map). `read`
+ * reads the files it `extends`; without it a file that extends another is an error.
+ */
 export function analyseScenario(
   file: string,
   content: Uint8Array | string,
   size?: number,
+  read?: ReadContent,
 ): Analysed<ScenarioData> {
-  return analyse(file, content, size, ScenarioSchema);
+  const raw = rawScenario(file, content, size, read, []);
+  if (!raw.layer || !raw.rep) return { source: null, rep: raw.rep, data: null, diagnostics: raw.diagnostics };
+  const merged = raw.layer.origin.kids ? new MergedSource(file, raw.layer.origin) : raw.rep.source;
+  const rep = new Reporter(merged);
+  const data = checkSchema(rep, raw.layer.value, ScenarioSchema);
+  // The reporter of the merged scenario carries on to the reference and logic layers; whatever
+  // passed the schema goes on to them even when the file has other errors (duplicate keys, a
+  // `remove` that removes nothing), so that every problem is reported at once. The loader still
+  // refuses a file with any error.
+  rep.list.unshift(...raw.diagnostics);
+  return { source: null, rep, data, diagnostics: rep.list };
 }
 
 /** The path of the map a scenario names, from the scenario's folder. */
@@ -176,7 +286,7 @@ function loadScenarioContent(
   size: number | undefined,
   read: ReadContent,
 ): Scenario {
-  const a = analyseScenario(file, content, size);
+  const a = analyseScenario(file, content, size, read);
   if (!a.data || !a.rep) throw new ScenarioError(errorsOf(a.diagnostics));
   const mapFile = mapPathOf(file, a.data);
   const got = readContent(mapFile, read, { rep: a.rep, path: ['map'] });

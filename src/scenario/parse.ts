@@ -50,7 +50,8 @@ export const LIMITS = {
 export class SourceFile {
   constructor(
     readonly file: string,
-    private readonly doc: Document,
+    /** The parsed document (migrations rewrite it in place; nodes keep their source ranges). */
+    readonly doc: Document,
     private readonly lines: LineCounter,
   ) {}
 
@@ -531,7 +532,7 @@ export function parseSource(file: string, text: string): Parsed {
 
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    value = documentValue(doc);
   } catch (e) {
     const bomb = e instanceof ReferenceError || /alias/i.test((e as Error).message);
     rep.add(
@@ -547,7 +548,18 @@ export function parseSource(file: string, text: string): Parsed {
   return { source, value, diagnostics: rep.list, ok: true };
 }
 
+/** The plain value of a parsed document, with aliases expanded under the cap. */
+export function documentValue(doc: Document): unknown {
+  return doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+}
+
 // ---------------------------------------------------------------- schema
+
+/** Top-level scenario keys of schemaVersion 1 that version 2 renamed or moved. */
+const RENAMED_KEYS: Record<string, { to: string; how: string }> = {
+  units: { to: 'forces', how: 'called `forces`' },
+  sources: { to: 'meta', how: 'written under `meta`' },
+};
 
 interface ZodDef {
   type: string;
@@ -816,8 +828,12 @@ function flatten(
     case 'unrecognized_keys': {
       const allowed = allowedKeys(root, data, path);
       for (const key of issue.keys ?? []) {
-        const suggestion = closest(key, allowed);
-        const hint = suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`;
+        const renamed = path.length === 0 && allowed.includes('forces') ? RENAMED_KEYS[key] : undefined;
+        const suggestion = renamed?.to ?? closest(key, allowed);
+        const hint =
+          suggestion === undefined
+            ? ''
+            : ` Did you mean "${suggestion}"?${renamed ? ` (\`${key}\` is ${renamed.how} since schemaVersion 2.)` : ''}`;
         const list =
           hint === '' && allowed.length > 0 && allowed.length <= 12
             ? ` Allowed keys here: ${allowed.join(', ')}.`
@@ -852,6 +868,11 @@ function flatten(
           path,
           message: `${typeof value === 'string' ? `Unknown value "${value}"` : `Got ${describeValue(value)}`}; expected one of: ${listValues(options)}.${hint}`,
         });
+        return;
+      }
+      const lastKey = path[path.length - 1];
+      if (value === undefined && lastKey !== undefined && isRecordValue(valueAt(data, path.slice(0, -1)))) {
+        out.push({ code: 'REQUIRED', path, message: `Missing required key "${String(lastKey)}".` });
         return;
       }
       const branches = issue.errors ?? [];

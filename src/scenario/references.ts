@@ -6,6 +6,7 @@ import { parseIsoDate, turnOfDay } from '../engine/index.ts';
 import { formatPath, type Reporter } from './diagnostics.ts';
 import type { Path } from './parse.ts';
 import type { MapData, ScenarioData } from './schema.ts';
+import { checkTexts } from './texts.ts';
 
 type P = (string | number)[];
 
@@ -109,6 +110,14 @@ export function checkMapReferences(rep: Reporter, map: MapData): void {
 
 type ConditionNode = Record<string, unknown>;
 
+/** The keys of a convoy, in a script order or a trigger action. */
+interface ConvoyKeys {
+  from: string;
+  post: string;
+  route?: string[] | undefined;
+  escort: string;
+}
+
 /**
  * Checks every reference of a scenario against itself and its map (which must be free of errors).
  * Returns nothing: the problems go to `rep`.
@@ -119,8 +128,31 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
   const zones = new Set(map.zones.map((z) => z.id));
   const highways = new Set(map.highways.map((h) => h.id));
   const actors = unique(rep, s.actors, ['actors'], 'actor');
-  const units = unique(rep, s.units, ['units'], 'unit');
-  const unitActor = new Map(s.units.map((u) => [u.id, u.actor]));
+  const units = unique(rep, s.forces, ['forces'], 'unit');
+  const unitActor = new Map(s.forces.map((u) => [u.id, u.actor]));
+  // Units a trigger brings in count as units too (for remove_units and later orders).
+  s.triggers.forEach((t, i) =>
+    t.then.forEach((action, j) => {
+      if (!('spawn_units' in action)) return;
+      action.spawn_units.forEach((u, k) => {
+        const at: P = ['triggers', i, 'then', j, 'spawn_units', k, 'id'];
+        if (units.has(u.id))
+          rep.add(
+            'DUPLICATE_ID',
+            at,
+            `The unit id "${u.id}" is already used (by a force or another spawned unit); ids must be unique.`,
+          );
+        units.add(u.id);
+        unitActor.set(u.id, u.actor);
+      });
+      if (!t.once)
+        rep.add(
+          'SPAWN_NOT_ONCE',
+          ['triggers', i, 'then', j],
+          `The trigger "${t.id}" can fire more than once (once: false), but the units it spawns have fixed ids: the second firing would clash. Make it once: true, or use a trigger per wave.`,
+        );
+    }),
+  );
   const place = refs(rep, 'location', places, ` (not on map ${map.id})`);
   const actor = refs(rep, 'actor', actors);
   const zone = refs(rep, 'zone', zones, ` (not on map ${map.id})`);
@@ -128,7 +160,7 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
   const mapPost = refs(rep, 'observation post', mapPosts, ` (not on map ${map.id})`);
   const unit = refs(rep, 'unit', units);
 
-  s.sources.forEach((src, i) => checkDate(rep, ['sources', i, 'date'], src.date));
+  s.meta.sources.forEach((src, i) => checkDate(rep, ['meta', 'sources', i, 'date'], src.date));
   const start = checkDate(rep, ['calendar', 'start'], s.calendar.start);
   const calendar = start === null ? null : { ...s.calendar, startDay: start };
 
@@ -173,9 +205,9 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
         `supplyDays ${p.supplyDays} is over maxSupplyDays ${p.maxSupplyDays}.`,
       );
   });
-  s.units.forEach((u, i) => {
-    actor(['units', i, 'actor'], u.actor);
-    place(['units', i, 'location'], u.location);
+  s.forces.forEach((u, i) => {
+    actor(['forces', i, 'actor'], u.actor);
+    place(['forces', i, 'location'], u.location);
   });
   for (const key of Object.keys(s.meters.internationalPressure ?? {}))
     if (!actors.has(key))
@@ -234,9 +266,30 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
         );
   });
 
+  const variables = unique(rep, s.variables, ['variables'], 'variable');
+  const variableType = new Map(s.variables.map((v) => [v.id, v.type]));
+  const variable = refs(rep, 'variable', variables);
+  const triggers = unique(rep, s.triggers, ['triggers'], 'trigger');
+  const trigger = refs(rep, 'trigger', triggers);
+  const objectives = unique(rep, s.objectives, ['objectives'], 'objective');
+  const objective = refs(rep, 'objective', objectives);
+  const agreement = refs(rep, 'agreement', agreements);
+  /** A variable of the given type: UNKNOWN_REF or WRONG_KIND otherwise. */
+  const typedVariable = (path: P, id: string, type: 'number' | 'flag', why: string): void => {
+    if (!variable(path, id)) return;
+    if (variableType.get(id) !== type)
+      rep.add(
+        'WRONG_KIND',
+        path,
+        `"${id}" is a ${variableType.get(id)} variable; ${why} needs a ${type} variable.`,
+      );
+  };
+
   const checkExpr = (path: P, e: unknown): void => {
     if (typeof e !== 'object' || e === null) return;
     const node = e as Record<string, unknown>;
+    if (typeof node.variable === 'string') variable([...path, 'variable'], node.variable);
+    if (typeof node.resource === 'string') actor([...path, 'resource'], node.resource);
     for (const key of ['pressure', 'losses', 'score'])
       if (typeof node[key] === 'string') actor([...path, key], node[key] as string);
     if (Array.isArray(node.tension))
@@ -248,12 +301,32 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
       if (v.zone !== undefined) zone([...path, key, 'zone'], v.zone);
     }
   };
-  const checkCondition = (path: P, c: unknown): void => {
+  /** `inTrigger`: a trigger's `if`, the one place a seeded `chance` may stand. */
+  const checkCondition = (path: P, c: unknown, inTrigger = false): void => {
     const node = c as ConditionNode;
-    if (Array.isArray(node.all)) node.all.forEach((x, k) => checkCondition([...path, 'all', k], x));
-    else if (Array.isArray(node.any)) node.any.forEach((x, k) => checkCondition([...path, 'any', k], x));
-    else if (node.not !== undefined) checkCondition([...path, 'not'], node.not);
-    else if (node.controls) {
+    if (Array.isArray(node.all))
+      node.all.forEach((x, k) => checkCondition([...path, 'all', k], x, inTrigger));
+    else if (Array.isArray(node.any))
+      node.any.forEach((x, k) => checkCondition([...path, 'any', k], x, inTrigger));
+    else if (node.not !== undefined) checkCondition([...path, 'not'], node.not, inTrigger);
+    else if (typeof node.flag === 'string')
+      typedVariable([...path, 'flag'], node.flag, 'flag', 'a flag condition');
+    else if (node.chance !== undefined) {
+      if (!inTrigger)
+        rep.add(
+          'CHANCE_OUTSIDE_TRIGGER',
+          [...path, 'chance'],
+          "A chance draws from the game's dice, so it belongs only in a trigger's `if`: objectives and endings must not depend on a roll made while they are checked.",
+        );
+    } else if (node.relation) {
+      const v = node.relation as { a: string; b: string };
+      actor([...path, 'relation', 'a'], v.a);
+      actor([...path, 'relation', 'b'], v.b);
+    } else if (node.date_range) {
+      const v = node.date_range as { from?: string; to?: string };
+      checkDate(rep, [...path, 'date_range', 'from'], v.from);
+      checkDate(rep, [...path, 'date_range', 'to'], v.to);
+    } else if (node.controls) {
       const v = node.controls as { actor: string; location: string };
       actor([...path, 'controls', 'actor'], v.actor);
       place([...path, 'controls', 'location'], v.location);
@@ -277,17 +350,16 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
       }
     } else if (node.agreement_status) {
       const v = node.agreement_status as { agreement: string };
-      refs(rep, 'agreement', agreements)([...path, 'agreement_status', 'agreement'], v.agreement);
+      agreement([...path, 'agreement_status', 'agreement'], v.agreement);
     } else if (node.compare) {
       const v = node.compare as { left: unknown; right: unknown };
       checkExpr([...path, 'compare', 'left'], v.left);
       checkExpr([...path, 'compare', 'right'], v.right);
     }
   };
-  unique(rep, s.victory.objectives, ['victory', 'objectives'], 'objective');
-  s.victory.objectives.forEach((o, i) => {
-    actor(['victory', 'objectives', i, 'actor'], o.actor);
-    checkCondition(['victory', 'objectives', i, 'condition'], o.condition);
+  s.objectives.forEach((o, i) => {
+    actor(['objectives', i, 'actor'], o.actor);
+    checkCondition(['objectives', i, 'condition'], o.condition);
   });
   unique(rep, s.victory.suddenDeath, ['victory', 'suddenDeath'], 'sudden-death condition');
   s.victory.suddenDeath.forEach((d, i) => {
@@ -296,6 +368,111 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
   });
 
   const patrol = refs(rep, 'patrol', patrols);
+  const inCalendar = (path: P, text: string): void => {
+    const day = checkDate(rep, path, text);
+    if (day === null || calendar === null) return;
+    const turn = turnOfDay(calendar, day);
+    if (turn < 1 || turn > s.calendar.turns)
+      rep.add(
+        'OUTSIDE_CALENDAR',
+        path,
+        `${text} falls outside the scenario's ${s.calendar.turns} turns (from ${s.calendar.start}, ${s.calendar.daysPerTurn} days a turn).`,
+      );
+  };
+  const convoy = (at: P, order: ConvoyKeys): void => {
+    place([...at, 'from'], order.from);
+    mapPost([...at, 'post'], order.post);
+    order.route?.forEach((l, k) => place([...at, 'route', k], l));
+    if (order.escort !== '') actor([...at, 'escort'], order.escort);
+  };
+  s.triggers.forEach((t, i) => {
+    const at: P = ['triggers', i];
+    const w = t.when;
+    if ('turn' in w && w.turn > s.calendar.turns)
+      rep.add(
+        'OUTSIDE_CALENDAR',
+        [...at, 'when', 'turn'],
+        `Turn ${w.turn} is after the last turn (${s.calendar.turns}).`,
+      );
+    if ('date' in w) inCalendar([...at, 'when', 'date'], w.date);
+    if ('control_changed' in w) {
+      const f = w.control_changed;
+      const wp: P = [...at, 'when', 'control_changed'];
+      if (f.location !== undefined) place([...wp, 'location'], f.location);
+      if (f.from !== undefined) actor([...wp, 'from'], f.from);
+      if (f.to !== undefined) actor([...wp, 'to'], f.to);
+    }
+    if ('unit_destroyed' in w) {
+      const f = w.unit_destroyed;
+      if (f.unit !== undefined) unit([...at, 'when', 'unit_destroyed', 'unit'], f.unit);
+      if (f.actor !== undefined) actor([...at, 'when', 'unit_destroyed', 'actor'], f.actor);
+    }
+    if ('post_status_changed' in w) {
+      const f = w.post_status_changed;
+      if (f.post !== undefined) mapPost([...at, 'when', 'post_status_changed', 'post'], f.post);
+      if (f.actor !== undefined) actor([...at, 'when', 'post_status_changed', 'actor'], f.actor);
+    }
+    for (const key of ['convoy_arrived', 'convoy_interdicted'] as const) {
+      if (!(key in w)) continue;
+      const f = (w as Record<typeof key, { actor?: string; post?: string }>)[key];
+      if (f.actor !== undefined) actor([...at, 'when', key, 'actor'], f.actor);
+      if (f.post !== undefined) mapPost([...at, 'when', key, 'post'], f.post);
+    }
+    if ('agreement_changed' in w && w.agreement_changed.agreement !== undefined)
+      agreement([...at, 'when', 'agreement_changed', 'agreement'], w.agreement_changed.agreement);
+    if ('variable_changed' in w)
+      variable([...at, 'when', 'variable_changed', 'variable'], w.variable_changed.variable);
+    if ('score_crossed' in w) actor([...at, 'when', 'score_crossed', 'actor'], w.score_crossed.actor);
+    if (t.if !== undefined) checkCondition([...at, 'if'], t.if, true);
+    t.then.forEach((action, j) => {
+      const ap: P = [...at, 'then', j];
+      if ('message' in action) action.message.to.forEach((a, k) => actor([...ap, 'message', 'to', k], a));
+      else if ('set' in action) {
+        const v = action.set;
+        if (typeof v.value === 'boolean')
+          typedVariable([...ap, 'set', 'variable'], v.variable, 'flag', 'setting true or false');
+        else {
+          typedVariable([...ap, 'set', 'variable'], v.variable, 'number', 'setting a number');
+          checkExpr([...ap, 'set', 'value'], v.value);
+        }
+      } else if ('add' in action) {
+        typedVariable([...ap, 'add', 'variable'], action.add.variable, 'number', 'adding');
+        checkExpr([...ap, 'add', 'value'], action.add.value);
+      } else if ('spawn_units' in action)
+        action.spawn_units.forEach((u, k) => {
+          actor([...ap, 'spawn_units', k, 'actor'], u.actor);
+          place([...ap, 'spawn_units', k, 'location'], u.location);
+        });
+      else if ('remove_units' in action)
+        action.remove_units.forEach((u, k) => unit([...ap, 'remove_units', k], u));
+      else if ('set_control' in action) {
+        place([...ap, 'set_control', 'location'], action.set_control.location);
+        if (action.set_control.actor !== '') actor([...ap, 'set_control', 'actor'], action.set_control.actor);
+      } else if ('tension' in action) {
+        actor([...ap, 'tension', 'a'], action.tension.a);
+        actor([...ap, 'tension', 'b'], action.tension.b);
+        if (action.tension.a === action.tension.b)
+          rep.add(
+            'SELF_REFERENCE',
+            [...ap, 'tension', 'b'],
+            `Tension is between two different actors, not "${action.tension.a}" and itself.`,
+          );
+      } else if ('points' in action) actor([...ap, 'points', 'actor'], action.points.actor);
+      else if ('objective' in action) objective([...ap, 'objective', 'id'], action.objective.id);
+      else if ('enable' in action) trigger([...ap, 'enable'], action.enable);
+      else if ('disable' in action) trigger([...ap, 'disable'], action.disable);
+      else if ('start_agreement' in action) agreement([...ap, 'start_agreement'], action.start_agreement);
+      else if ('end_agreement' in action) agreement([...ap, 'end_agreement'], action.end_agreement);
+      else if ('dispatch_convoy' in action) {
+        actor([...ap, 'dispatch_convoy', 'actor'], action.dispatch_convoy.actor);
+        convoy([...ap, 'dispatch_convoy'], action.dispatch_convoy);
+      } else if ('end_scenario' in action) {
+        const r = action.end_scenario.result;
+        if (r !== 'all_lose' && r !== 'score') actor([...ap, 'end_scenario', 'result'], r);
+      }
+    });
+  });
+
   s.script.forEach((entry, i) => {
     actor(['script', i, 'actor'], entry.actor);
     const day = checkDate(rep, ['script', i, 'date'], entry.date);
@@ -341,10 +518,7 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
           place([...at, 'target'], order.target);
           break;
         case 'dispatch_convoy':
-          place([...at, 'from'], order.from);
-          mapPost([...at, 'post'], order.post);
-          order.route?.forEach((l, k) => place([...at, 'route', k], l));
-          if (order.escort !== '') actor([...at, 'escort'], order.escort);
+          convoy(at, order);
           break;
         case 'evacuate_post':
           mapPost([...at, 'post'], order.post);
@@ -365,6 +539,8 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
       }
     });
   });
+
+  checkTexts(rep, s);
 
   const params = s.params;
   if (params.aidCrossing !== undefined) place(['params', 'aidCrossing'], params.aidCrossing);

@@ -151,6 +151,38 @@ const vehicles = z
   })
   .describe('The vehicles in the convoy.');
 
+/** The keys of a dispatch_convoy order (also used by the trigger action of that name). */
+const DispatchShape = {
+  from: id.describe(
+    "Where it sets out: one of the actor's supply sources (a location id, e.g. a border crossing).",
+  ),
+  post: id.describe('The observation post it goes to (a post id).'),
+  route: z
+    .array(id)
+    .min(2)
+    .optional()
+    .describe(
+      'Optional: the places it passes, in order; without it the convoy takes the shortest open road.',
+    ),
+  vehicles,
+  cargo: z
+    .strictObject({
+      supplyDays: int.min(0).default(0).describe('Days of supply for the post (default 0).'),
+      troops: int.min(0).default(0).describe('Soldiers to reinforce the garrison (default 0).'),
+    })
+    .describe('What it carries.'),
+  escort: z
+    .union([id, z.literal('')])
+    .default('')
+    .describe("The actor escorting it (e.g. russia, which must consent), or '' for none (default '')."),
+  notified: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Whether its movement was notified to Russia beforehand: a notified convoy is less likely to be hit (default true).',
+    ),
+};
+
 /** The `kind` of an order: it says which order it is, and so which other keys it takes. */
 const orderKind = <K extends string>(kind: K) =>
   z.literal(kind).describe('Which order this is; the other keys depend on it.');
@@ -196,34 +228,7 @@ export const OrderSchema = z
     z
       .strictObject({
         kind: orderKind('dispatch_convoy'),
-        from: id.describe(
-          "Where it sets out: one of the actor's supply sources (a location id, e.g. a border crossing).",
-        ),
-        post: id.describe('The observation post it goes to (a post id).'),
-        route: z
-          .array(id)
-          .min(2)
-          .optional()
-          .describe(
-            'Optional: the places it passes, in order; without it the convoy takes the shortest open road.',
-          ),
-        vehicles,
-        cargo: z
-          .strictObject({
-            supplyDays: int.min(0).default(0).describe('Days of supply for the post (default 0).'),
-            troops: int.min(0).default(0).describe('Soldiers to reinforce the garrison (default 0).'),
-          })
-          .describe('What it carries.'),
-        escort: z
-          .union([id, z.literal('')])
-          .default('')
-          .describe("The actor escorting it (e.g. russia, which must consent), or '' for none (default '')."),
-        notified: z
-          .boolean()
-          .default(true)
-          .describe(
-            'Whether its movement was notified to Russia beforehand: a notified convoy is less likely to be hit (default true).',
-          ),
+        ...DispatchShape,
       })
       .describe('Send a supply convoy to an observation post.'),
     z
@@ -298,6 +303,12 @@ export const NumberExprSchema = z
     z.strictObject({ score: id.describe('Points an actor has scored so far (an actor id).') }),
     z.strictObject({ turn: z.literal(true).describe('The current turn number: write `turn: true`.') }),
     z.strictObject({
+      variable: id.describe(
+        'The value of a scenario variable (a variable id); a flag reads 1 when set, 0 when not.',
+      ),
+    }),
+    z.strictObject({ resource: id.describe('The resource points an actor has (an actor id).') }),
+    z.strictObject({
       count_locations: z
         .strictObject({
           actor: id.describe('The actor (an actor id).'),
@@ -330,7 +341,7 @@ export const NumberExprSchema = z
   .meta({
     id: 'NumberExpr',
     description:
-      'A number: a whole number, or one read from the game: meter, pressure, losses, tension, score, turn, count_locations, count_posts or count_units.',
+      'A number: a whole number, or one read from the game: meter, pressure, losses, tension, score, turn, variable, resource, count_locations, count_posts or count_units.',
   });
 
 type ConditionInput =
@@ -407,13 +418,337 @@ export const ConditionSchema: z.ZodType<ConditionInput> = z
           })
           .describe('True from turn `from` to turn `to`, both included.'),
       }),
+      z.strictObject({
+        date_range: z
+          .strictObject({
+            from: isoDate.optional().describe('First date, YYYY-MM-DD (default: the start).'),
+            to: isoDate.optional().describe('Last date, YYYY-MM-DD (default: the end).'),
+          })
+          .describe("True while the turn's days overlap the dates from `from` to `to`, both included."),
+      }),
+      z.strictObject({
+        flag: id.describe('True when this flag variable is set (a variable id of type flag).'),
+      }),
+      z.strictObject({
+        chance: int
+          .min(0)
+          .max(1000)
+          .describe(
+            "True with this chance per thousand, drawn from the game's seeded dice (only in a trigger's `if`).",
+          ),
+      }),
+      z.strictObject({
+        relation: z
+          .strictObject({
+            a: id.describe('One actor (an actor id).'),
+            b: id.describe('The other actor (an actor id).'),
+            stance: z
+              .array(z.enum(['allied', 'neutral', 'hostile']))
+              .min(1)
+              .describe('Any of: allied, neutral, hostile.'),
+          })
+          .describe('True when the two actors stand in one of the stances listed.'),
+      }),
     ]),
   )
   .meta({
     id: 'Condition',
     description:
-      'A condition on the game, written as data: all, any, not, controls, highway_open, post_status, agreement_status, compare or turn_range.',
+      'A condition on the game, written as data: all, any, not, controls, highway_open, post_status, agreement_status, compare, turn_range, date_range, flag, chance or relation.',
   });
+
+const locale = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'a locale is a two- or three-letter language code such as en, ar or tr');
+
+export const TextSchema = z
+  .union([
+    z.string().min(1),
+    z
+      .record(locale, z.string().min(1))
+      .refine((m) => Object.keys(m).length > 0, { message: 'give the text in at least one language' }),
+  ])
+  .meta({
+    id: 'Text',
+    description:
+      'Words shown to the players: a string, or one string per language, e.g. { en: ..., ar: ..., tr: ... }. Named placeholders such as {turn} must be the same in every language.',
+  });
+
+const actorFilter = id.optional().describe('Only for this actor (an actor id).');
+
+export const TriggerWhenSchema = z
+  .union([
+    z.strictObject({ turn: int.min(1).describe('On this turn (a turn number).') }),
+    z.strictObject({
+      date: isoDate.describe('On the turn whose days contain this date, YYYY-MM-DD.'),
+    }),
+    z.strictObject({
+      every_turn: z.literal(true).describe('Every turn: write `every_turn: true` (use with `if`).'),
+    }),
+    z.strictObject({
+      control_changed: z
+        .strictObject({
+          location: id.optional().describe('Only this place (a location id).'),
+          from: id.optional().describe('Only when taken from this actor (an actor id).'),
+          to: id.optional().describe('Only when taken by this actor (an actor id).'),
+        })
+        .describe('A place changes hands.'),
+    }),
+    z.strictObject({
+      unit_destroyed: z
+        .strictObject({ unit: id.optional().describe('Only this unit (a unit id).'), actor: actorFilter })
+        .describe('A unit is destroyed.'),
+    }),
+    z.strictObject({
+      post_status_changed: z
+        .strictObject({
+          post: id.optional().describe('Only this post (a post id).'),
+          actor: id.optional().describe("Only this actor's posts (an actor id)."),
+          to: z
+            .array(postStatus)
+            .min(1)
+            .optional()
+            .describe(
+              'Only when the new status is one of: supplied, cut_off, encircled, evacuated, overrun.',
+            ),
+        })
+        .describe("An observation post's status changes."),
+    }),
+    z.strictObject({
+      convoy_arrived: z
+        .strictObject({
+          actor: actorFilter,
+          post: id.optional().describe('Only convoys to this post (a post id).'),
+        })
+        .describe('A convoy reaches its post.'),
+    }),
+    z.strictObject({
+      convoy_interdicted: z
+        .strictObject({
+          actor: actorFilter,
+          post: id.optional().describe('Only convoys to this post (a post id).'),
+        })
+        .describe('A convoy is hit on its way.'),
+    }),
+    z.strictObject({
+      agreement_changed: z
+        .strictObject({
+          agreement: id.optional().describe('Only this agreement (an agreement id).'),
+          to: z
+            .array(agreementStatus)
+            .min(1)
+            .optional()
+            .describe('Only when the new status is one of: pending, holds, violated, collapsed, ended.'),
+        })
+        .describe("An agreement's status changes."),
+    }),
+    z.strictObject({
+      variable_changed: z
+        .strictObject({ variable: id.describe('The variable (a variable id).') })
+        .describe('A variable changes value.'),
+    }),
+    z.strictObject({
+      score_crossed: z
+        .strictObject({
+          actor: id.describe('Whose score (an actor id).'),
+          value: int.describe('The score to cross.'),
+          direction: z
+            .enum(['up', 'down'])
+            .default('up')
+            .describe('up: the score reaches the value; down: it falls below it (default up).'),
+        })
+        .describe("An actor's score crosses a value."),
+    }),
+    z.strictObject({
+      escalation_crossed: z
+        .strictObject({
+          level: int.min(1).max(5).describe('The rung of the escalation ladder (1-5).'),
+          direction: z
+            .enum(['up', 'down'])
+            .default('up')
+            .describe('up: escalation reaches the rung; down: it falls below it (default up).'),
+        })
+        .describe('The escalation ladder crosses a rung.'),
+    }),
+  ])
+  .meta({
+    id: 'TriggerWhen',
+    description:
+      'What the trigger waits for, one of: turn, date, every_turn, control_changed, unit_destroyed, post_status_changed, convoy_arrived, convoy_interdicted, agreement_changed, variable_changed, score_crossed, escalation_crossed.',
+  });
+
+const spawnedUnit = z.strictObject({
+  id: id.describe('Id of the new unit; unique among all units.'),
+  actor: id.describe('The actor it belongs to (an actor id).'),
+  name: z.string().min(1).describe('Name shown to the players.'),
+  type: UnitTypeSchema.describe(
+    'infantry, mechanised, armour, artillery, air_defence, special_forces, militia or military_police.',
+  ),
+  strength: int.min(1).describe('Its size in points of about 100 fighters.'),
+  readiness: int.min(0).max(100).default(100).describe('How ready it is, per cent (default 100).'),
+  location: id.describe('Where it appears (a location id).'),
+});
+
+export const TriggerActionSchema = z
+  .union([
+    z.strictObject({
+      message: z
+        .strictObject({
+          text: TextSchema,
+          to: z
+            .array(id)
+            .default([])
+            .describe('The actors whose players see it (actor ids); everyone when left out.'),
+        })
+        .describe(
+          'Show a message in the news feed. Placeholders: {turn}, {date}, {location}, {actor} and any variable id.',
+        ),
+    }),
+    z.strictObject({
+      set: z
+        .strictObject({
+          variable: id.describe('The variable (a variable id).'),
+          value: z
+            .union([z.boolean(), NumberExprSchema])
+            .describe(
+              'The new value: a number (or a number read from the game) for a number, true or false for a flag.',
+            ),
+        })
+        .describe('Set a variable.'),
+    }),
+    z.strictObject({
+      add: z
+        .strictObject({
+          variable: id.describe('The number variable (a variable id).'),
+          value: NumberExprSchema,
+        })
+        .describe('Add to a number variable (a negative value takes away).'),
+    }),
+    z.strictObject({
+      spawn_units: z.array(spawnedUnit).min(1).describe('New units that appear on the map.'),
+    }),
+    z.strictObject({
+      remove_units: z.array(id).min(1).describe('Units taken off the map (unit ids).'),
+    }),
+    z.strictObject({
+      set_control: z
+        .strictObject({
+          location: id.describe('The place (a location id).'),
+          actor: z.union([id, z.literal('')]).describe("Who holds it now (an actor id, or '' for nobody)."),
+        })
+        .describe('Hand a place to an actor.'),
+    }),
+    z.strictObject({
+      tension: z
+        .strictObject({
+          a: id.describe('One actor (an actor id).'),
+          b: id.describe('The other actor (an actor id).'),
+          add: int
+            .min(-100)
+            .max(100)
+            .describe('Added to their tension (negative lowers it); kept within 0-100.'),
+        })
+        .describe('Change the tension between two actors.'),
+    }),
+    z.strictObject({
+      escalation: z
+        .strictObject({
+          add: int.min(-5).max(5).describe('Rungs added (negative: down); kept within 0-5.'),
+        })
+        .describe('Move the escalation ladder.'),
+    }),
+    z.strictObject({
+      points: z
+        .strictObject({
+          actor: id.describe('Who gets them (an actor id).'),
+          points: int.describe('Points (negative takes away).'),
+          reason: TextSchema,
+        })
+        .describe('Give an actor points, with the reason shown to the players.'),
+    }),
+    z.strictObject({
+      objective: z
+        .strictObject({
+          id: id.describe('The objective (an objective id).'),
+          status: z
+            .enum(['achieved', 'failed'])
+            .describe('achieved: scored now; failed: it can no longer score.'),
+        })
+        .describe("Decide an objective's status."),
+    }),
+    z.strictObject({ enable: id.describe('Switch this trigger on (a trigger id).') }),
+    z.strictObject({ disable: id.describe('Switch this trigger off (a trigger id).') }),
+    z.strictObject({ start_agreement: id.describe('Put this agreement into force now (an agreement id).') }),
+    z.strictObject({ end_agreement: id.describe('End this agreement now (an agreement id).') }),
+    z.strictObject({
+      dispatch_convoy: z
+        .strictObject({
+          actor: id.describe('The actor sending it (an actor id).'),
+          ...DispatchShape,
+        })
+        .describe('Send a supply convoy, as the dispatch_convoy order of `actor`.'),
+    }),
+    z.strictObject({
+      end_scenario: z
+        .strictObject({
+          text: TextSchema,
+          result: z
+            .union([z.literal('all_lose'), z.literal('score'), id])
+            .describe('all_lose, score (results from the points scored), or the id of the actor that wins.'),
+        })
+        .describe('End the game after this turn.'),
+    }),
+  ])
+  .meta({
+    id: 'TriggerAction',
+    description:
+      'One thing a trigger does: message, set, add, spawn_units, remove_units, set_control, tension, escalation, points, objective, enable, disable, start_agreement, end_agreement, dispatch_convoy or end_scenario.',
+  });
+
+export const TriggerSchema = z.strictObject({
+  id: id.describe('Short name of this trigger (e.g. saraqib_falls).'),
+  note: z.string().optional().describe('What the trigger stands for, in words, for whoever reads the file.'),
+  when: TriggerWhenSchema,
+  if: ConditionSchema.optional().describe('Optional: it fires only when this condition holds too.'),
+  then: z.array(TriggerActionSchema).min(1).describe('What it does, in order.'),
+  once: z
+    .boolean()
+    .default(true)
+    .describe('true: fires at most once in the game (default); false: every time `when` and `if` hold.'),
+  enabled: z
+    .boolean()
+    .default(true)
+    .describe('false: it waits until another trigger enables it (default true).'),
+  silence: z
+    .array(
+      z.strictObject({
+        code: z.enum(SCRIPT_SILENCEABLE).describe('The warning code to silence (see docs/error-codes.md).'),
+        reason: z
+          .string()
+          .regex(/\S/, 'a silenced warning needs a reason: say why it is expected')
+          .describe('Why the warning is expected here, in one line.'),
+      }),
+    )
+    .optional()
+    .describe('Warnings of `idlib-sim check` that are expected for this trigger, each with its reason.'),
+});
+
+export const VariableSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      id: id.describe('Short name of this variable (e.g. turkish_dead).'),
+      type: z.literal('number').describe('number (a whole number) or flag (true or false).'),
+      initial: int.default(0).describe('Its value at the start (default 0).'),
+      note: z.string().optional().describe('What it counts, in words.'),
+    }),
+    z.strictObject({
+      id: id.describe('Short name of this variable (e.g. saraqib_lost).'),
+      type: z.literal('flag').describe('number (a whole number) or flag (true or false).'),
+      initial: z.boolean().default(false).describe('Its value at the start (default false).'),
+      note: z.string().optional().describe('What it marks, in words.'),
+    }),
+  ])
+  .describe('A variable: a number or a flag the triggers set and the conditions read.');
 
 const bias = z
   .strictObject({
@@ -883,28 +1218,68 @@ export const ParamsSchema = z.strictObject({
     .min(1)
     .optional()
     .describe('Fog of war: enemy strength nobody observes is shown rounded to a multiple of this.'),
+  maxTriggerCascade: int
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      'Triggers: most rounds of triggers firing on what other triggers did, in one turn (default 8); going past it is an error naming the trigger.',
+    ),
+  maxTriggerFiringsPerTurn: int
+    .min(1)
+    .max(1000)
+    .optional()
+    .describe(
+      'Triggers: most firings of all triggers in one turn (default 32); going past it is an error naming the trigger.',
+    ),
 });
 
 export const ScenarioSchema = z.strictObject({
-  schemaVersion: z.literal(1).describe('Version of the scenario format. Write 1.'),
+  schemaVersion: z
+    .literal(2)
+    .describe(
+      'Version of the scenario format. Write 2. Files written for version 1 still load (with a warning); `idlib-sim migrate <file>` rewrites them.',
+    ),
   id: id.describe(
     'Short name of the scenario: lower-case letters, digits, "_" or "-", starting with a letter (e.g. winter-2019-2020). The command line and replays use it.',
   ),
-  title: z.string().min(1).describe('Title shown to the players.'),
-  period: z
-    .string()
-    .optional()
-    .describe('The dates it covers, in words (e.g. 1 December 2019 - 21 March 2020).'),
-  briefing: z
+  extends: z
     .string()
     .min(1)
+    .optional()
     .describe(
-      'The situation at the start, in plain text, for the players. Write `briefing: |` and the text on the lines below, indented.',
+      'Optional: a scenario file (a path from this file) this one builds on. Everything in it is inherited; what this file gives replaces it: lists of entries with an `id` merge by id (an entry with the same id replaces the inherited one, new ids are added), mappings merge key by key, anything else is replaced.',
     ),
-  sources: z
-    .array(SourceSchema)
-    .default([])
-    .describe('Where the facts come from: a title, and the publisher, date and web address when known.'),
+  remove: z
+    .array(id)
+    .optional()
+    .describe(
+      'Optional, with `extends`: ids of inherited entries (actors, forces, posts, agreements, patrols, reporting sources, variables, triggers, objectives, sudden-death endings) to drop.',
+    ),
+  title: TextSchema.describe('Title shown to the players.'),
+  period: TextSchema.optional().describe(
+    'The dates it covers, in words (e.g. 1 December 2019 - 21 March 2020).',
+  ),
+  briefing: TextSchema.describe(
+    'The situation at the start, in plain text, for the players. Write `briefing: |` and the text on the lines below, indented.',
+  ),
+  meta: z
+    .strictObject({
+      authors: z.array(z.string().min(1)).default([]).describe('Who wrote the scenario.'),
+      sources: z
+        .array(SourceSchema)
+        .default([])
+        .describe('Where the facts come from: a title, and the publisher, date and web address when known.'),
+      locales: z
+        .array(locale)
+        .min(1)
+        .default(['en'])
+        .describe(
+          'The languages the text is written in (e.g. [en, ar, tr]); the first is the default. A text given as one string is in the first.',
+        ),
+    })
+    .default({ authors: [], sources: [], locales: ['en'] })
+    .describe('About the scenario: its authors, its sources and its languages.'),
   /** Path of the map file, relative to the scenario file. */
   map: z.string().min(1).describe('The map file, as a path from this file (e.g. maps/idlib.map.yaml).'),
   calendar: z
@@ -993,7 +1368,7 @@ export const ScenarioSchema = z.strictObject({
     )
     .default([])
     .describe("The map's observation posts in play: who mans each, and how well supplied it is."),
-  units: z
+  forces: z
     .array(
       z.strictObject({
         id: id.describe('Short name orders use for this unit (e.g. saa_25th).'),
@@ -1175,6 +1550,36 @@ export const ScenarioSchema = z.strictObject({
     .describe(
       'The news sources of the feed and how each leans: what it inflates, leaves out or reports late.',
     ),
+  objectives: z
+    .array(
+      z.strictObject({
+        id: id.describe('Short name of this objective.'),
+        actor: id.describe('The actor it scores for (an actor id).'),
+        text: TextSchema.describe('The objective in words, shown to the players.'),
+        points: int.describe('Points it scores.'),
+        when: z
+          .enum(['end', 'once'])
+          .default('end')
+          .describe(
+            'end: scored if it holds at the end; once: scored the first turn it holds (default end).',
+          ),
+        condition: ConditionSchema,
+      }),
+    )
+    .default([])
+    .describe('Goals that score points; each carries the condition that decides it.'),
+  variables: z
+    .array(VariableSchema)
+    .default([])
+    .describe(
+      'Numbers and flags the triggers set and the conditions read, each declared with its type and starting value.',
+    ),
+  triggers: z
+    .array(TriggerSchema)
+    .default([])
+    .describe(
+      'Rules of this scenario: when something happens (`when`) and a condition holds (`if`), do something (`then`).',
+    ),
   victory: z
     .strictObject({
       bands: z
@@ -1185,29 +1590,11 @@ export const ScenarioSchema = z.strictObject({
         })
         .default({ decisive: 60, marginal: 30, draw: 0 })
         .describe('The points an actor needs for each result (default 60, 30, 0).'),
-      objectives: z
-        .array(
-          z.strictObject({
-            id: id.describe('Short name of this objective.'),
-            actor: id.describe('The actor it scores for (an actor id).'),
-            text: z.string().min(1).describe('The objective in words, shown to the players.'),
-            points: int.describe('Points it scores.'),
-            when: z
-              .enum(['end', 'once'])
-              .default('end')
-              .describe(
-                'end: scored if it holds at the end; once: scored the first turn it holds (default end).',
-              ),
-            condition: ConditionSchema,
-          }),
-        )
-        .default([])
-        .describe('Goals that score points; each carries the condition that decides it.'),
       suddenDeath: z
         .array(
           z.strictObject({
             id: id.describe('Short name of this ending.'),
-            text: z.string().min(1).describe('What happens, in words, shown to the players.'),
+            text: TextSchema.describe('What happens, in words, shown to the players.'),
             condition: ConditionSchema,
             result: z
               .union([z.literal('all_lose'), id])
@@ -1217,10 +1604,8 @@ export const ScenarioSchema = z.strictObject({
         .default([])
         .describe('Conditions that end the game at once, and who wins then.'),
     })
-    .default({ bands: { decisive: 60, marginal: 30, draw: 0 }, objectives: [], suddenDeath: [] })
-    .describe(
-      'How the game is won: objectives that score points, the points each result needs, and sudden-death endings.',
-    ),
+    .default({ bands: { decisive: 60, marginal: 30, draw: 0 }, suddenDeath: [] })
+    .describe('How the game is won: the points each result needs, and sudden-death endings.'),
   params: ParamsSchema.default({}).describe(
     'Optional: change any number the rules use (speeds, chances, thresholds). Keys not given keep their default.',
   ),

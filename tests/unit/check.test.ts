@@ -72,12 +72,12 @@ describe('the corpus of broken files', () => {
 
   it('suggests the id that was meant', () => {
     expect(message('typo-location.scenario.yaml', 'UNKNOWN_REF')).toEqual([
-      'units[1].actor  Unknown actor "sryia". Did you mean "syria"?',
-      'units[1].location  Unknown location "saraqeb". Did you mean "saraqib"?',
+      'forces[1].actor  Unknown actor "sryia". Did you mean "syria"?',
+      'forces[1].location  Unknown location "saraqeb". Did you mean "saraqib"?',
       'script[0].orders[0].unit  Unknown unit "sy_l". Did you mean "sy_1"?',
     ]);
     expect(message('json-scenario.scenario.json', 'UNKNOWN_REF')).toEqual([
-      'units[0].location  Unknown location "idlibb". Did you mean "idlib"?',
+      'forces[0].location  Unknown location "idlibb". Did you mean "idlib"?',
     ]);
     // No far-fetched guesses: a one-letter id is a letter from anything.
     expect(message('bad.map.yaml', 'UNKNOWN_REF')).toEqual([
@@ -89,31 +89,31 @@ describe('the corpus of broken files', () => {
   it('suggests the key that was meant, and a misspelt required key is one mistake, not two', () => {
     expect(message('unknown-key.scenario.yaml', 'UNKNOWN_KEY')).toEqual([
       'calendar.trurns  Unknown key "trurns". Did you mean "turns"?',
-      'units[0].strenght  Unknown key "strenght". Did you mean "strength"? ("strength" is required.)',
+      'forces[0].strenght  Unknown key "strenght". Did you mean "strength"? ("strength" is required.)',
       'relatons  Unknown key "relatons". Did you mean "relations"?',
     ]);
     expect(message('unknown-key.scenario.yaml', 'REQUIRED')).toEqual([]);
     expect(message('conditions.scenario.yaml', 'UNKNOWN_KEY')).toEqual([
-      'victory.objectives[0].condition.contrls  Unknown key "contrls". Did you mean "controls"?',
-      'victory.objectives[1].condition.controls.locaton  Unknown key "locaton". Did you mean "location"? ("location" is required.)',
-      'victory.objectives[3].condition.all[1].nott  Unknown key "nott". Did you mean "not"?',
+      'objectives[0].condition.contrls  Unknown key "contrls". Did you mean "controls"?',
+      'objectives[1].condition.controls.locaton  Unknown key "locaton". Did you mean "location"? ("location" is required.)',
+      'objectives[3].condition.all[1].nott  Unknown key "nott". Did you mean "not"?',
     ]);
   });
 
   it('says which values are allowed, which key is missing, which type was expected', () => {
     expect(message('wrong-enum.scenario.yaml', 'ENUM')[2]).toBe(
-      'units[0].type  Unknown value "infantery"; expected one of: infantry, mechanised, armour, artillery, air_defence, special_forces, militia, military_police. Did you mean "infantry"?',
+      'forces[0].type  Unknown value "infantery"; expected one of: infantry, mechanised, armour, artillery, air_defence, special_forces, militia, military_police. Did you mean "infantry"?',
     );
     expect(message('wrong-enum.scenario.yaml', 'ENUM')[3]).toMatch(
       /^script\[0\]\.orders\[0\]\.kind {2}Unknown value "mov"; expected one of: move, hold, .* Did you mean "move"\?$/,
     );
     expect(message('missing-required.scenario.yaml', 'REQUIRED')).toEqual([
       'briefing  Missing required key "briefing".',
-      'units[0].strength  Missing required key "strength".',
+      'forces[0].strength  Missing required key "strength".',
       'script[0].orders[0].to  Missing required key "to".',
     ]);
     expect(message('wrong-type.scenario.yaml', 'TYPE')).toContain(
-      'units[0].strength  Expected a number, got the text "many".',
+      'forces[0].strength  Expected a number, got the text "many".',
     );
     expect(message('wrong-type.scenario.yaml', 'TYPE')).toContain(
       'calendar.daysPerTurn  Expected a whole number, got the number 2.5.',
@@ -122,7 +122,7 @@ describe('the corpus of broken files', () => {
 
   it('names both versions for a file newer than the build', () => {
     expect(message('newer-version.scenario.yaml', 'UNSUPPORTED_VERSION')).toEqual([
-      'schemaVersion  This file is schemaVersion 3, newer than this build of idlib-sim supports (schemaVersion 1): update idlib-sim, or write the file for schemaVersion 1.',
+      'schemaVersion  This file is schemaVersion 3, newer than this build of idlib-sim supports (schemaVersion 2): update idlib-sim, or write the file for schemaVersion 2.',
     ]);
   });
 
@@ -285,7 +285,7 @@ describe('hostile files: an error within 2 s, never a crash or a hang', () => {
         `  - { id: extra_${i}, actor: hts, name: Extra ${i}, type: infantry, strength: 3, location: idlib }`,
     ).join('\n');
     const text = base
-      .replace(/^units:\n/m, `units:\n${units}\n`)
+      .replace(/^forces:\n/m, `forces:\n${units}\n`)
       .replace('map: maps/idlib.map.yaml', `map: ${ROOT}scenarios/maps/idlib.map.yaml`);
     const file = write('huge-valid.scenario.yaml', text);
     setStateFreezing(false); // as the command does
@@ -498,8 +498,8 @@ describe('idlib-sim check', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout.trim().split('\n')).toEqual([
-      `${CORPUS}/typo-location.scenario.yaml:15:24  error  UNKNOWN_REF  units[1].actor  Unknown actor "sryia". Did you mean "syria"?`,
-      `${CORPUS}/typo-location.scenario.yaml:15:85  error  UNKNOWN_REF  units[1].location  Unknown location "saraqeb". Did you mean "saraqib"?`,
+      `${CORPUS}/typo-location.scenario.yaml:15:24  error  UNKNOWN_REF  forces[1].actor  Unknown actor "sryia". Did you mean "syria"?`,
+      `${CORPUS}/typo-location.scenario.yaml:15:85  error  UNKNOWN_REF  forces[1].location  Unknown location "saraqeb". Did you mean "saraqib"?`,
       `${CORPUS}/typo-location.scenario.yaml:20:29  error  UNKNOWN_REF  script[0].orders[0].unit  Unknown unit "sy_l". Did you mean "sy_1"?`,
       '3 errors, 0 warnings',
     ]);

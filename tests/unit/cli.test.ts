@@ -68,7 +68,7 @@ describe('errors: a clear message and exit 2, never a stack trace', () => {
     const file = join(dir, 'broken.scenario.yaml');
     writeFileSync(
       file,
-      `schemaVersion: 1
+      `schemaVersion: 2
 id: broken
 title: Broken
 briefing: x
@@ -77,7 +77,7 @@ calendar: { start: '2020-01-01', daysPerTurn: 2, turns: 5 }
 actors:
   - { id: turkey, name: Turkey, controller: scripted }
 control: { default: turkey }
-units:
+forces:
   - { id: u1, actor: turkey, name: U1, type: infantry, strength: 3, location: atlantis }
   - { id: u2, actor: nobody, name: U2, type: infantry, strength: 3, location: idlib }
 `,
@@ -86,9 +86,9 @@ units:
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
     expect(r.stderr).toContain(
-      `${file}:11:79: units[0].location: Unknown location "atlantis" (not on map idlib).`,
+      `${file}:11:79: forces[0].location: Unknown location "atlantis" (not on map idlib).`,
     );
-    expect(r.stderr).toContain(`${file}:12:22: units[1].actor: Unknown actor "nobody".`);
+    expect(r.stderr).toContain(`${file}:12:22: forces[1].actor: Unknown actor "nobody".`);
     expect(r.stderr).toMatch(/2 problems; the scenario was not loaded/);
   });
 
@@ -96,7 +96,7 @@ units:
     const file = join(dir, 'typo.scenario.yaml');
     writeFileSync(
       file,
-      "schemaVersion: 1\nid: Bad Id\ntitle: T\nbriefing: b\nmap: maps/idlib.map.yaml\ncalendar: { start: '2020-01-01', daysPerTurn: 0, turns: 5 }\nactors: []\ncontrol: { default: '' }\nunitz: []\n",
+      "schemaVersion: 2\nid: Bad Id\ntitle: T\nbriefing: b\nmap: maps/idlib.map.yaml\ncalendar: { start: '2020-01-01', daysPerTurn: 0, turns: 5 }\nactors: []\ncontrol: { default: '' }\nforcez: []\nunits: []\n",
     );
     const r = cli('run', file);
     expect(r.code).toBe(2);
@@ -104,7 +104,11 @@ units:
     expect(text).toContain(`${file}:2:5: id:`);
     expect(text).toContain(`${file}:6:47: calendar.daysPerTurn:`);
     expect(text).toContain(`${file}:7:9: actors:`);
-    expect(text).toContain(`${file}:9:1: unitz: Unknown key "unitz". Did you mean "units"?`);
+    expect(text).toContain(`${file}:9:1: forcez: Unknown key "forcez". Did you mean "forces"?`);
+    // A key of schemaVersion 1 in a version-2 file says what it is called now.
+    expect(text).toContain(
+      `${file}:10:1: units: Unknown key "units". Did you mean "forces"? (\`units\` is called \`forces\` since schemaVersion 2.)`,
+    );
   });
 
   it('a YAML syntax error or duplicate key is reported where it is', () => {

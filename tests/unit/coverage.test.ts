@@ -7,6 +7,10 @@ import { playScenario } from '../../src/cli/play.ts';
 import { readText } from '../../src/cli/files.ts';
 import { ROOT } from './cli-helpers.ts';
 
+// Not listed: the kinds only scenario triggers emit (trigger.fired, trigger.message,
+// trigger.halted, trigger.action_failed, variable.changed, points.awarded, objective.failed,
+// unit.spawned, unit.removed). The default scenario need not use triggers; those kinds are covered
+// by tests/unit/triggers.test.ts.
 const REQUIRED = [
   'unit.moved',
   'control.changed',

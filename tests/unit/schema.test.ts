@@ -184,7 +184,7 @@ describe('the editor schemas', () => {
   );
 
   it.each([
-    ['scenario', scenarioSchema, 'urn:idlib-sim:scenario:v1'],
+    ['scenario', scenarioSchema, 'urn:idlib-sim:scenario:v2'],
     ['map', mapSchema, 'urn:idlib-sim:map:v1'],
   ] as const)(
     'the %s schema is draft 2020-12 with an $id, a title and a description',
@@ -223,7 +223,13 @@ describe('the editor schemas', () => {
 
   it('conditions are recursive by $ref into $defs, never expanded inline', () => {
     const defs = scenarioSchema.$defs as Record<string, JsonSchema>;
-    expect(Object.keys(defs).sort()).toEqual(['Condition', 'NumberExpr']);
+    expect(Object.keys(defs).sort()).toEqual([
+      'Condition',
+      'NumberExpr',
+      'Text',
+      'TriggerAction',
+      'TriggerWhen',
+    ]);
     const condition = defs.Condition!;
     const variants = condition.anyOf as JsonSchema[];
     const variant = (key: string) => props(variants.find((v) => key in props(v))!)[key]!;
@@ -234,14 +240,15 @@ describe('the editor schemas', () => {
     expect(props(variant('compare')).left).toEqual({ $ref: '#/$defs/NumberExpr' });
     expect(props(variant('compare')).right).toEqual({ $ref: '#/$defs/NumberExpr' });
     const victory = props(props(scenarioSchema).victory!);
-    expect(props(victory.objectives!.items as JsonSchema).condition).toEqual(ref);
+    expect(props(props(scenarioSchema).objectives!.items as JsonSchema).condition).toEqual(ref);
     expect(props(victory.suddenDeath!.items as JsonSchema).condition).toEqual(ref);
     // The condition language appears once: only one object in the whole file has an `all` key.
     expect(everyProperty(scenarioSchema).filter(({ path }) => path.endsWith('.all'))).toHaveLength(1);
     // Every $ref points into $defs.
     const refs = JSON.stringify(scenarioSchema).match(/"\$ref":"[^"]*"/g) ?? [];
     expect(refs.length).toBeGreaterThan(4);
-    for (const r of refs) expect(r).toMatch(/^"\$ref":"#\/\$defs\/(Condition|NumberExpr)"$/);
+    for (const r of refs)
+      expect(r).toMatch(/^"\$ref":"#\/\$defs\/(Condition|NumberExpr|Text|TriggerAction|TriggerWhen)"$/);
   });
 
   it('the keys and required keys match the zod shapes, at the top and in every nested object', () => {
@@ -294,7 +301,7 @@ describe('the editor schemas', () => {
     const file = scenarioFiles[0]!;
     const good = parseYaml(read(file)) as Record<string, unknown> & {
       actors: Record<string, unknown>[];
-      victory: { objectives: Record<string, unknown>[] };
+      objectives: Record<string, unknown>[];
       script: { orders: Record<string, unknown>[] }[];
     };
     const broken = (change: (s: typeof good) => void) => {
@@ -309,7 +316,7 @@ describe('the editor schemas', () => {
     expect(
       broken(
         (s) =>
-          (s.victory.objectives[0]!.condition = {
+          (s.objectives[0]!.condition = {
             all: [{ not: { controls: { actor: 'syria', locaton: 'x' } } }],
           }),
       ).join('\n'),

@@ -546,6 +546,7 @@ function interdictAt(
     {
       convoy: convoy.id,
       actor: convoy.actor,
+      post: convoy.destination,
       by: threat.by,
       outcome,
       perMille,
@@ -731,6 +732,7 @@ function arrive(state: GameState, view: GameState, convoy: Convoy, sink: EventSi
   const escorted = convoy.escort === '' ? '' : ` under ${actorName(view, convoy.escort)} escort`;
   const data = {
     convoy: convoy.id,
+    actor: convoy.actor,
     post: post.id,
     before,
     after: post.supplyDays,

@@ -8,15 +8,22 @@
 //      is `all_lose` are checked first (the top of the ladder beats any win), then the others, each
 //      group by id; the first that holds decides. `all_lose`: every actor's band is `defeat`.
 //      Otherwise the named actor's band is `decisive` and every other actor's comes from its score.
-//   3. After the last turn (turn = calendar.turns) the game ends on the turn limit.
-// Whenever the game ends (turn limit or sudden death), the `end` objectives that hold are scored
-// first, then each actor's band comes from its score: at or above `bands.decisive` → decisive,
+//   3. A trigger's end_scenario (`victory.ending`, set earlier this turn) ends the game now:
+//      result `all_lose` → every actor's band is `defeat`; an actor id → that actor's band is
+//      `decisive` and every other actor's comes from its score; `score` → every band from the
+//      scores. (Sudden death is checked first: when both happen on one turn, sudden death decides.)
+//   4. After the last turn (turn = calendar.turns) the game ends on the turn limit.
+// An objective a trigger declared failed (`failed[id]`) is never scored, and one a trigger
+// declared achieved is scored by the trigger (rules/triggers.ts) through `scoreObjective` below.
+// Whenever the game ends (turn limit, sudden death or trigger), the `end` objectives that hold are
+// scored first, then each actor's band comes from its score: at or above `bands.decisive` → decisive,
 // at or above `bands.marginal` → marginal, at or above `bands.draw` → draw, below → defeat. Actors
 // with no objectives score 0 and are banded like any other. The `scenario.ended` event lists each
 // actor's band and score and the objectives that counted.
 import { dateOfTurn } from '../calendar.ts';
 import { evalCondition } from '../conditions.ts';
 import type { EventSink } from '../events.ts';
+import { textIn } from '../text.ts';
 import type { Band, GameState, Objective, Outcome, PostStatus, SuddenDeath, Victory } from '../types.ts';
 import { actorName, sortedIds } from '../world.ts';
 
@@ -73,6 +80,46 @@ function withVictory(base: GameState, victory: GameState['victory']): GameState 
   return { ...base, victory };
 }
 
+/** Whether an objective can still score: not scored yet and not declared failed by a trigger. */
+export function objectiveOpen(victory: Pick<Victory, 'achieved' | 'failed'>, id: string): boolean {
+  return victory.achieved[id] === undefined && victory.failed[id] === undefined;
+}
+
+/**
+ * Scores `objective` in `state` (a draft: the points into the actor's score, the turn into
+ * `achieved`) and reports it with an `objective.achieved` event. `why` says how it came to be
+ * scored; `extra` is added to the event's data. Returns the actor's new score.
+ */
+export function scoreObjective(
+  state: GameState,
+  objective: Objective,
+  turn: number,
+  sink: EventSink,
+  why: string,
+  extra: Record<string, string | number | boolean> = {},
+): number {
+  const total = (state.victory.scores[objective.actor] ?? 0) + objective.points;
+  state.victory.scores[objective.actor] = total;
+  state.victory.achieved[objective.id] = turn;
+  const sign = objective.points >= 0 ? '+' : '';
+  sink.emit(
+    'objective.achieved',
+    objective.actor,
+    '',
+    `${actorName(state, objective.actor)} achieves the objective "${textIn(objective.text)}" (${why}): ` +
+      `${sign}${objective.points} points, score now ${total}.`,
+    {
+      objective: objective.id,
+      actor: objective.actor,
+      points: objective.points,
+      score: total,
+      when: objective.when,
+      ...extra,
+    },
+  );
+  return total;
+}
+
 /**
  * Scores `objective` (reading nothing, writing `state`) and reports it. `victory` is the plain
  * copy this step keeps in step with the draft.
@@ -84,27 +131,15 @@ function score(
   turn: number,
   sink: EventSink,
 ): void {
-  const total = (victory.scores[objective.actor] ?? 0) + objective.points;
+  const total = scoreObjective(
+    state,
+    objective,
+    turn,
+    sink,
+    objective.when === 'once' ? 'scored the turn it first holds' : 'scored because it holds at the end',
+  );
   victory.scores[objective.actor] = total;
   victory.achieved[objective.id] = turn;
-  state.victory.scores[objective.actor] = total;
-  state.victory.achieved[objective.id] = turn;
-  const sign = objective.points >= 0 ? '+' : '';
-  sink.emit(
-    'objective.achieved',
-    objective.actor,
-    '',
-    `${actorName(state, objective.actor)} achieves the objective "${objective.text}" ` +
-      `(${objective.when === 'once' ? 'scored the turn it first holds' : 'scored because it holds at the end'}): ` +
-      `${sign}${objective.points} points, score now ${total}.`,
-    {
-      objective: objective.id,
-      actor: objective.actor,
-      points: objective.points,
-      score: total,
-      when: objective.when,
-    },
-  );
 }
 
 /**
@@ -122,7 +157,7 @@ export function checkVictory(state: GameState, before: GameState, sink: EventSin
 
   // 1. Objectives scored the first turn they hold.
   for (const objective of byId(before.victory.objectives)) {
-    if (objective.when !== 'once' || victory.achieved[objective.id] !== undefined) continue;
+    if (objective.when !== 'once' || !objectiveOpen(victory, objective.id)) continue;
     if (evalCondition(before, objective.condition)) score(state, victory, objective, turn, sink);
   }
 
@@ -136,12 +171,22 @@ export function checkVictory(state: GameState, before: GameState, sink: EventSin
     }
   }
 
-  // 3. The turn limit.
-  if (sudden === null && turn < before.calendar.turns) return;
+  // 3. A trigger's end_scenario; 4. the turn limit.
+  const ending = sudden === null ? before.victory.ending : null;
+  if (sudden === null && ending === null && turn < before.calendar.turns) return;
+  // How the game ends: the rule that decides, as the sudden-death and trigger endings share it.
+  const decider: { result: string; text: string } | null =
+    sudden !== null
+      ? { result: sudden.result, text: textIn(sudden.text) }
+      : ending !== null
+        ? { result: ending.result, text: textIn(ending.text) }
+        : null;
+  const reason: Outcome['reason'] =
+    sudden !== null ? 'sudden-death' : ending !== null ? 'trigger' : 'turn-limit';
 
   // The game ends: `end` objectives that hold count now.
   for (const objective of byId(before.victory.objectives)) {
-    if (objective.when !== 'end' || victory.achieved[objective.id] !== undefined) continue;
+    if (objective.when !== 'end' || !objectiveOpen(victory, objective.id)) continue;
     if (evalCondition(withVictory(before, victory), objective.condition))
       score(state, victory, objective, turn, sink);
   }
@@ -150,18 +195,22 @@ export function checkVictory(state: GameState, before: GameState, sink: EventSin
   for (const actor of sortedIds(before.actors)) {
     const points = victory.scores[actor] ?? 0;
     let band = bandFor(before.victory.bands, points);
-    if (sudden !== null)
-      band = sudden.result === 'all_lose' ? 'defeat' : sudden.result === actor ? 'decisive' : band;
+    if (decider !== null)
+      band = decider.result === 'all_lose' ? 'defeat' : decider.result === actor ? 'decisive' : band;
     bands[actor] = { band, score: points };
   }
 
   const date = dateOfTurn(before.calendar, turn);
+  const what =
+    reason === 'sudden-death' ? 'sudden death' : `the scenario's trigger "${ending?.trigger ?? ''}"`;
   const how =
-    sudden === null
+    decider === null
       ? `time is up after turn ${turn} (${date})`
-      : sudden.result === 'all_lose'
-        ? `sudden death on turn ${turn} (${date}): ${sudden.text}; every side loses`
-        : `sudden death on turn ${turn} (${date}): ${sudden.text}; ${actorName(before, sudden.result)} wins outright`;
+      : decider.result === 'all_lose'
+        ? `${what} on turn ${turn} (${date}): ${decider.text}; every side loses`
+        : decider.result === 'score'
+          ? `${what} on turn ${turn} (${date}): ${decider.text}; results from the points scored`
+          : `${what} on turn ${turn} (${date}): ${decider.text}; ${actorName(before, decider.result)} wins outright`;
   const perActor = sortedIds(bands).map((actor) => {
     // The objectives that counted, in the order they were scored (then by id).
     const counted = byId(before.victory.objectives)
@@ -170,7 +219,7 @@ export function checkVictory(state: GameState, before: GameState, sink: EventSin
     const why =
       counted.length === 0
         ? 'no objective met'
-        : counted.map((o) => `"${o.text}" ${o.points >= 0 ? '+' : ''}${o.points}`).join(', ');
+        : counted.map((o) => `"${textIn(o.text)}" ${o.points >= 0 ? '+' : ''}${o.points}`).join(', ');
     return `${actorName(before, actor)}: ${bands[actor]!.band}, ${bands[actor]!.score} points (${why})`;
   });
   const where = standing(before);
@@ -179,16 +228,17 @@ export function checkVictory(state: GameState, before: GameState, sink: EventSin
   const summary = `The scenario ends: ${how}. ${perActor.join('; ')}. Standing: ${where}`;
   state.over = true;
   state.outcome = {
-    reason: sudden === null ? 'turn-limit' : 'sudden-death',
+    reason,
     turn,
     summary,
     bands,
   };
   const data: Record<string, string | number | boolean> = {
     turn,
-    reason: sudden === null ? 'turn-limit' : 'sudden-death',
+    reason,
     suddenDeath: sudden?.id ?? '',
-    result: sudden?.result ?? '',
+    trigger: ending?.trigger ?? '',
+    result: decider?.result ?? '',
     decisiveAt: b.decisive,
     marginalAt: b.marginal,
     drawAt: b.draw,
