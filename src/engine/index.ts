@@ -18,7 +18,7 @@ export {
   distance2,
 } from './rules/highways.ts';
 export { evalCondition, evalNumber } from './conditions.ts';
-export { textIn, fillPlaceholders } from './text.ts';
+export { textIn, fillPlaceholders, TRIGGER_PLACEHOLDERS } from './text.ts';
 export { EventSink } from './events.ts';
 export { peopleAccounted } from './rules/people.ts';
 export { canonicalJson, sha256Hex, hashValue } from './hash.ts';
@@ -33,6 +33,7 @@ export {
   roadBetween,
   actorName,
   placeName,
+  newUnit,
 } from './world.ts';
 
 export function hashState(state: GameState): string {

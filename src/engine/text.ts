@@ -2,6 +2,9 @@
 // `{placeholders}` that the engine fills in. The engine's own explanations are English.
 import type { Text } from './types.ts';
 
+/** The placeholders a trigger text may use besides variable ids (rules/triggers.ts fills them). */
+export const TRIGGER_PLACEHOLDERS = ['turn', 'date', 'location', 'actor'] as const;
+
 /** The text in `locale`: a plain string as it is; a map's entry for the locale, else 'en', else the first locale in sorted order. */
 export function textIn(t: Text, locale = 'en'): string {
   if (typeof t === 'string') return t;

@@ -1,5 +1,5 @@
 // Small pure queries over the state: sorted ids, who is hostile to whom, the road graph.
-import type { GameState, Location, Result, Road, Stance, Unit } from './types.ts';
+import type { GameState, Location, Result, Road, SpawnedUnit, Stance, Unit } from './types.ts';
 
 export function sortedIds(record: Record<string, unknown>): string[] {
   return Object.keys(record).sort();
@@ -28,6 +28,21 @@ export function isFriendly(state: Pick<GameState, 'relations'>, a: string, b: st
 export function hostileHeld(state: GameState, actor: string, location: string): boolean {
   const loc = state.locations[location];
   return loc !== undefined && isHostile(state, actor, loc.controller);
+}
+
+/** A unit as it enters the game (at the start or from a trigger): holding, off the road. */
+export function newUnit(u: SpawnedUnit): Unit {
+  return {
+    id: u.id,
+    actor: u.actor,
+    name: u.name,
+    type: u.type,
+    strength: u.strength,
+    readiness: u.readiness,
+    location: u.location,
+    destination: '',
+    transit: null,
+  };
 }
 
 export function actorName(state: GameState, id: string): string {

@@ -3,6 +3,7 @@ import {
   RULES_VERSION,
   assessPost,
   computeHighwayOpen,
+  newUnit,
   type Agreement,
   type Condition,
   parseIsoDate,
@@ -271,22 +272,7 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
     zones: Object.fromEntries(
       map.zones.map((z) => [z.id, { id: z.id, name: z.name, locations: z.locations }]),
     ),
-    units: Object.fromEntries(
-      s.forces.map((u) => [
-        u.id,
-        {
-          id: u.id,
-          actor: u.actor,
-          name: u.name,
-          type: u.type,
-          strength: u.strength,
-          readiness: u.readiness,
-          location: u.location,
-          destination: '',
-          transit: null,
-        },
-      ]),
-    ),
+    units: Object.fromEntries(s.forces.map((u) => [u.id, newUnit(u)])),
     posts: {},
     convoys: {},
     agreements: Object.fromEntries(

@@ -70,6 +70,15 @@ export function supportedVersion(schema: typeof ScenarioSchema | typeof MapSchem
   return schema.shape.schemaVersion.value;
 }
 
+/** UNSUPPORTED_VERSION: a file written for a newer format than this build reads. */
+function newerThanBuild(rep: Reporter, version: number, supported: number): void {
+  rep.add(
+    'UNSUPPORTED_VERSION',
+    ['schemaVersion'],
+    `This file is schemaVersion ${version}, newer than this build of idlib-sim supports (schemaVersion ${supported}): update idlib-sim, or write the file for schemaVersion ${supported}.`,
+  );
+}
+
 /** The result of the file, parse and schema layers for one file. */
 export interface Analysed<T> {
   source: SourceFile | null;
@@ -96,11 +105,7 @@ function analyse<S extends typeof ScenarioSchema | typeof MapSchema>(
   const version = typeof value === 'object' && value !== null ? value.schemaVersion : undefined;
   const supported = supportedVersion(schema);
   if (typeof version === 'number' && Number.isInteger(version) && version > supported) {
-    rep.add(
-      'UNSUPPORTED_VERSION',
-      ['schemaVersion'],
-      `This file is schemaVersion ${version}, newer than this build of idlib-sim supports (schemaVersion ${supported}): update idlib-sim, or write the file for schemaVersion ${supported}.`,
-    );
+    newerThanBuild(rep, version, supported);
     return { source: parsed.source, rep, data: null, diagnostics: rep.list };
   }
   const data = checkSchema(rep, value, schema) as z.output<S> | null;
@@ -153,11 +158,7 @@ function rawScenario(
   const version = (value as Record<string, unknown>).schemaVersion;
   if (typeof version === 'number' && Number.isInteger(version)) {
     if (version > SCENARIO_VERSION) {
-      rep.add(
-        'UNSUPPORTED_VERSION',
-        ['schemaVersion'],
-        `This file is schemaVersion ${version}, newer than this build of idlib-sim supports (schemaVersion ${SCENARIO_VERSION}): update idlib-sim, or write the file for schemaVersion ${SCENARIO_VERSION}.`,
-      );
+      newerThanBuild(rep, version, SCENARIO_VERSION);
       return { layer: null, rep, diagnostics: rep.list };
     }
     if (version >= 1 && version < SCENARIO_VERSION) {

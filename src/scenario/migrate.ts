@@ -32,9 +32,10 @@ import {
   Scalar,
   YAMLMap,
 } from 'yaml';
+import { ScenarioSchema } from './schema.ts';
 
-/** The schemaVersion of scenario files this build writes and reads natively. */
-export const SCENARIO_VERSION = 2;
+/** The schemaVersion of scenario files this build writes and reads natively: the schema's own. */
+export const SCENARIO_VERSION: number = ScenarioSchema.shape.schemaVersion.value;
 
 /** One step of the format: changes a document at schemaVersion `from` into schemaVersion `to`. */
 export interface Migration {

@@ -6,14 +6,12 @@
 //               different placeholders (PLACEHOLDER_MISMATCH); a placeholder that names nothing
 //               (UNKNOWN_PLACEHOLDER)
 //   logic       a text missing one of the languages of meta.locales (MISSING_TRANSLATION)
+import { TRIGGER_PLACEHOLDERS } from '../engine/index.ts';
 import type { Reporter } from './diagnostics.ts';
 import type { ScenarioData } from './schema.ts';
 
 type P = (string | number)[];
 type Text = string | Record<string, string>;
-
-/** The placeholders every trigger text may use, besides the variable ids. */
-export const TRIGGER_PLACEHOLDERS = ['turn', 'date', 'location', 'actor'] as const;
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_-]*)\}/g;
 

@@ -73,7 +73,7 @@ import type {
   TriggerAction,
   TriggerWhen,
 } from '../types.ts';
-import { actorName, placeName, sortedIds } from '../world.ts';
+import { actorName, newUnit, placeName, sortedIds } from '../world.ts';
 import { dispatchConvoy } from './convoys.ts';
 import { adjustTension, relationOf } from './diplomacy.ts';
 import { LADDER, TOP_RUNG } from './escalation.ts';
@@ -377,17 +377,7 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
         failed(firing, action, `there is no place "${u.location}" for unit "${u.id}"`);
         continue;
       }
-      state.units[u.id] = {
-        id: u.id,
-        actor: u.actor,
-        name: u.name,
-        type: u.type,
-        strength: u.strength,
-        readiness: u.readiness,
-        location: u.location,
-        destination: '',
-        transit: null,
-      };
+      state.units[u.id] = newUnit(u);
       sink.emit(
         'unit.spawned',
         u.actor,
