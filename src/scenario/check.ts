@@ -22,6 +22,7 @@ import { compareDiagnostics, type Diagnostic, type Reporter } from './diagnostic
 import {
   analyseMap,
   analyseScenario,
+  checkSalvagedReferences,
   isMapFile,
   mapPathOf,
   readContent,
@@ -31,6 +32,7 @@ import {
 } from './load.ts';
 import type { Path } from './parse.ts';
 import { checkScenarioReferences } from './references.ts';
+import type { Salvaged } from './salvage.ts';
 import { checkTranslations } from './texts.ts';
 import { checkTriggerLogic } from './trigger-logic.ts';
 import type { MapData, ScenarioData } from './schema.ts';
@@ -113,6 +115,7 @@ export function checkFiles(
     }
     const a = analyseScenario(file, got.content, got.size, read);
     if (a.data && a.rep) checkScenarioLayers(a.rep, file, a.data, mapOf, options);
+    else if (a.salvaged && a.rep) checkSalvaged(a.rep, file, a.salvaged, mapOf);
     problems.push(...a.diagnostics);
   }
 
@@ -134,6 +137,37 @@ export function checkFiles(
 
 const defaultClock = () => performance.now();
 
+/** The map a scenario names, for its reference layer; null (with MAP_INVALID) when it has errors. */
+function mapFor(
+  rep: Reporter,
+  mapFile: string,
+  mapOf: (file: string, from?: { rep: Reporter; path: Path }) => Analysed<MapData> | null,
+): MapData | null {
+  const m = mapOf(mapFile, { rep, path: ['map'] });
+  if (!m) return null; // CANNOT_READ is already on the `map` key
+  if (!m.data)
+    rep.add(
+      'MAP_INVALID',
+      ['map'],
+      `The map ${mapFile} has errors (listed under its file), so this scenario's references to it were not checked.`,
+    );
+  return m.data;
+}
+
+/**
+ * A scenario the schema refused: the reference layer still checks the parts that passed, so that
+ * every problem shows at once. The logic warnings and the smoke run wait for a file that passes.
+ */
+function checkSalvaged(
+  rep: Reporter,
+  file: string,
+  salvaged: Salvaged,
+  mapOf: (file: string, from?: { rep: Reporter; path: Path }) => Analysed<MapData> | null,
+): void {
+  const map = mapFor(rep, mapPathOf(file, salvaged.data), mapOf);
+  if (map) checkSalvagedReferences(rep, salvaged, map);
+}
+
 function checkScenarioLayers(
   rep: Reporter,
   file: string,
@@ -141,24 +175,15 @@ function checkScenarioLayers(
   mapOf: (file: string, from?: { rep: Reporter; path: Path }) => Analysed<MapData> | null,
   options: CheckOptions,
 ): void {
-  const mapFile = mapPathOf(file, data);
-  const m = mapOf(mapFile, { rep, path: ['map'] });
-  if (!m) return; // CANNOT_READ is already on the `map` key
-  if (!m.data) {
-    rep.add(
-      'MAP_INVALID',
-      ['map'],
-      `The map ${mapFile} has errors (listed under its file), so this scenario's references to it were not checked.`,
-    );
-    return;
-  }
-  checkScenarioReferences(rep, data, m.data);
+  const map = mapFor(rep, mapPathOf(file, data), mapOf);
+  if (!map) return;
+  checkScenarioReferences(rep, data, map);
   checkLogic(rep, data);
   checkTriggerLogic(rep, data);
   checkTranslations(rep, data);
   let smokeDone = false;
   if (rep.errors === 0 && options.smoke !== false)
-    smokeDone = smokeRun(rep, { file, data, map: m.data, contentHash: '' }, options);
+    smokeDone = smokeRun(rep, { file, data, map, contentHash: '' }, options);
   applySilences(rep, data, rep.errors === 0, smokeDone);
 }
 

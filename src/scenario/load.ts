@@ -1,7 +1,7 @@
 // Loads a scenario and its map, validates both against the schema, checks that every id they
 // mention exists (src/scenario/references.ts, shared with `idlib-sim check`), and returns one
-// Scenario value; any error stops it with a ScenarioError that lists every error of the first
-// layer that failed. Works the same in Node and in the browser:
+// Scenario value; any error stops it with a ScenarioError that lists every error found (when the
+// schema refuses the file, the references are still checked in the parts that pass: salvage.ts). Works the same in Node and in the browser:
 // the caller supplies how to read a file.
 import type { z } from 'zod';
 import { hashValue } from '../engine/index.ts';
@@ -20,6 +20,7 @@ import {
 import { MAX_PARENTS, MergedSource, mergeLayers, type Layer } from './extends.ts';
 import { migrateDocument, SCENARIO_VERSION } from './migrate.ts';
 import { checkMapReferences, checkScenarioReferences } from './references.ts';
+import { SalvageReporter, salvageScenario, type Salvaged } from './salvage.ts';
 import { MapSchema, ScenarioSchema, type MapData, type ScenarioData } from './schema.ts';
 
 export interface Scenario {
@@ -80,6 +81,11 @@ function newerThanBuild(rep: Reporter, version: number, supported: number): void
 }
 
 /** The result of the file, parse and schema layers for one file. */
+export interface AnalysedScenario extends Analysed<ScenarioData> {
+  /** When the schema refused the file: the parts of it that passed on their own, if enough did. */
+  salvaged: Salvaged | null;
+}
+
 export interface Analysed<T> {
   source: SourceFile | null;
   rep: Reporter | null;
@@ -239,18 +245,29 @@ export function analyseScenario(
   content: Uint8Array | string,
   size?: number,
   read?: ReadContent,
-): Analysed<ScenarioData> {
+): AnalysedScenario {
   const raw = rawScenario(file, content, size, read, []);
-  if (!raw.layer || !raw.rep) return { source: null, rep: raw.rep, data: null, diagnostics: raw.diagnostics };
+  if (!raw.layer || !raw.rep)
+    return { source: null, rep: raw.rep, data: null, salvaged: null, diagnostics: raw.diagnostics };
   const merged = raw.layer.origin.kids ? new MergedSource(file, raw.layer.origin) : raw.rep.source;
   const rep = new Reporter(merged);
   const data = checkSchema(rep, raw.layer.value, ScenarioSchema);
+  // What passed the schema on its own still goes to the reference layer (salvage.ts).
+  const salvaged = data === null ? salvageScenario(raw.layer.value) : null;
   // The reporter of the merged scenario carries on to the reference and logic layers; whatever
   // passed the schema goes on to them even when the file has other errors (duplicate keys, a
   // `remove` that removes nothing), so that every problem is reported at once. The loader still
   // refuses a file with any error.
   rep.list.unshift(...raw.diagnostics);
-  return { source: null, rep, data, diagnostics: rep.list };
+  return { source: null, rep, data, salvaged, diagnostics: rep.list };
+}
+
+/**
+ * The reference layer over the salvaged parts of a scenario the schema refused: its problems are
+ * placed where they are written and go to `rep`.
+ */
+export function checkSalvagedReferences(rep: Reporter, salvaged: Salvaged, map: MapData): void {
+  checkScenarioReferences(new SalvageReporter(rep, salvaged.indices), salvaged.data, map, salvaged.dropped);
 }
 
 /** The path of the map a scenario names, from the scenario's folder. */
@@ -288,7 +305,15 @@ function loadScenarioContent(
   read: ReadContent,
 ): Scenario {
   const a = analyseScenario(file, content, size, read);
-  if (!a.data || !a.rep) throw new ScenarioError(errorsOf(a.diagnostics));
+  if (!a.data || !a.rep) {
+    if (a.salvaged && a.rep) {
+      const mapFile = mapPathOf(file, a.salvaged.data);
+      const got = readContent(mapFile, read, { rep: a.rep, path: ['map'] });
+      const m = 'code' in got ? null : analyseMap(mapFile, got.content, got.size);
+      if (m?.data) checkSalvagedReferences(a.rep, a.salvaged, m.data);
+    }
+    throw new ScenarioError(errorsOf(a.diagnostics));
+  }
   const mapFile = mapPathOf(file, a.data);
   const got = readContent(mapFile, read, { rep: a.rep, path: ['map'] });
   if ('code' in got) throw new ScenarioError(errorsOf([got]));

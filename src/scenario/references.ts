@@ -33,10 +33,17 @@ function checkDate(rep: Reporter, path: P, text: string | undefined): number | n
   return day;
 }
 
-/** A checker of references of one kind: reports UNKNOWN_REF with a suggestion. */
-function refs(rep: Reporter, kind: string, known: ReadonlySet<string>, where = '') {
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * A checker of references of one kind: true for a known id; UNKNOWN_REF with a suggestion
+ * otherwise, except for an id in `unsure` (written in a part of the file the schema refused), which
+ * is neither confirmed nor reported.
+ */
+function refsOf(rep: Reporter, kind: string, known: ReadonlySet<string>, where = '', unsure = NONE) {
   return (path: P, id: string): boolean => {
     if (known.has(id)) return true;
+    if (unsure.has(id)) return false;
     const hint = rep.suggest(id, known);
     rep.add('UNKNOWN_REF', path, `Unknown ${kind} "${id}"${hint === '' ? where : ''}.${hint}`);
     return false;
@@ -67,7 +74,7 @@ export function checkMapReferences(rep: Reporter, map: MapData): void {
   unique(rep, map.highways, ['highways'], 'highway');
   unique(rep, map.posts, ['posts'], 'post');
   unique(rep, map.zones, ['zones'], 'zone');
-  const place = refs(rep, 'location', places);
+  const place = refsOf(rep, 'location', places);
   map.sources.forEach((s, i) => checkDate(rep, ['sources', i, 'date'], s.date));
   map.roads.forEach((road, i) => {
     place(['roads', i, 'from'], road.from);
@@ -120,9 +127,18 @@ interface ConvoyKeys {
 
 /**
  * Checks every reference of a scenario against itself and its map (which must be free of errors).
- * Returns nothing: the problems go to `rep`.
+ * Returns nothing: the problems go to `rep`. `unsure` holds the ids written in parts of the file
+ * the schema refused (see salvage.ts): references to them are not reported.
  */
-export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: MapData): void {
+export function checkScenarioReferences(
+  rep: Reporter,
+  s: ScenarioData,
+  map: MapData,
+  unsure: ReadonlySet<string> = NONE,
+): void {
+  const refs = (kind: string, known: ReadonlySet<string>, where = '') =>
+    refsOf(rep, kind, known, where, unsure);
+  const isActor = (id: string) => actors.has(id) || unsure.has(id);
   const places = new Set(map.locations.map((l) => l.id));
   const mapPosts = new Set(map.posts.map((p) => p.id));
   const zones = new Set(map.zones.map((z) => z.id));
@@ -153,12 +169,12 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
         );
     }),
   );
-  const place = refs(rep, 'location', places, ` (not on map ${map.id})`);
-  const actor = refs(rep, 'actor', actors);
-  const zone = refs(rep, 'zone', zones, ` (not on map ${map.id})`);
-  const highway = refs(rep, 'highway', highways, ` (not on map ${map.id})`);
-  const mapPost = refs(rep, 'observation post', mapPosts, ` (not on map ${map.id})`);
-  const unit = refs(rep, 'unit', units);
+  const place = refs('location', places, ` (not on map ${map.id})`);
+  const actor = refs('actor', actors);
+  const zone = refs('zone', zones, ` (not on map ${map.id})`);
+  const highway = refs('highway', highways, ` (not on map ${map.id})`);
+  const mapPost = refs('observation post', mapPosts, ` (not on map ${map.id})`);
+  const unit = refs('unit', units);
 
   s.meta.sources.forEach((src, i) => checkDate(rep, ['meta', 'sources', i, 'date'], src.date));
   const start = checkDate(rep, ['calendar', 'start'], s.calendar.start);
@@ -178,7 +194,7 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
   if (s.control.default !== '') actor(['control', 'default'], s.control.default);
   const held = new Map<string, string>();
   for (const [who, list] of Object.entries(s.control.holds)) {
-    if (!actors.has(who)) {
+    if (!isActor(who)) {
       const hint = rep.suggest(who, actors);
       rep.addAtKey('UNKNOWN_REF', ['control', 'holds'], who, `Unknown actor "${who}".${hint}`);
     }
@@ -210,7 +226,7 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
     place(['forces', i, 'location'], u.location);
   });
   for (const key of Object.keys(s.meters.internationalPressure ?? {}))
-    if (!actors.has(key))
+    if (!isActor(key))
       rep.addAtKey(
         'UNKNOWN_REF',
         ['meters', 'internationalPressure'],
@@ -257,7 +273,7 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
   unique(rep, s.reporting, ['reporting'], 'source');
   s.reporting.forEach((r, i) => {
     for (const key of Object.keys(r.bias))
-      if (key !== '*' && !actors.has(key))
+      if (key !== '*' && !isActor(key))
         rep.addAtKey(
           'UNKNOWN_REF',
           ['reporting', i, 'bias'],
@@ -268,12 +284,12 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
 
   const variables = unique(rep, s.variables, ['variables'], 'variable');
   const variableType = new Map(s.variables.map((v) => [v.id, v.type]));
-  const variable = refs(rep, 'variable', variables);
+  const variable = refs('variable', variables);
   const triggers = unique(rep, s.triggers, ['triggers'], 'trigger');
-  const trigger = refs(rep, 'trigger', triggers);
+  const trigger = refs('trigger', triggers);
   const objectives = unique(rep, s.objectives, ['objectives'], 'objective');
-  const objective = refs(rep, 'objective', objectives);
-  const agreement = refs(rep, 'agreement', agreements);
+  const objective = refs('objective', objectives);
+  const agreement = refs('agreement', agreements);
   /** A variable of the given type: UNKNOWN_REF or WRONG_KIND otherwise. */
   const typedVariable = (path: P, id: string, type: 'number' | 'flag', why: string): void => {
     if (!variable(path, id)) return;
@@ -339,7 +355,7 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
     } else if (node.post_status) {
       const v = node.post_status as { post: string };
       const at = [...path, 'post_status', 'post'];
-      if (!postsInPlay.has(v.post)) {
+      if (!postsInPlay.has(v.post) && !unsure.has(v.post)) {
         if (mapPosts.has(v.post))
           rep.add(
             'NOT_IN_PLAY',
@@ -367,7 +383,7 @@ export function checkScenarioReferences(rep: Reporter, s: ScenarioData, map: Map
     checkCondition(['victory', 'suddenDeath', i, 'condition'], d.condition);
   });
 
-  const patrol = refs(rep, 'patrol', patrols);
+  const patrol = refs('patrol', patrols);
   const inCalendar = (path: P, text: string): void => {
     const day = checkDate(rep, path, text);
     if (day === null || calendar === null) return;

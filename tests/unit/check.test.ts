@@ -126,8 +126,24 @@ describe('the corpus of broken files', () => {
     ]);
   });
 
+  it('a schema error does not hide a misspelt id elsewhere, and each is placed where it is written', () => {
+    const lines = check([`${CORPUS}/all-at-once.scenario.yaml`]).problems.map(
+      (p) => `${p.line} ${p.code} ${p.path}`,
+    );
+    // forces[3] fails the schema; forces[4] is still checked, at its own index and line.
+    expect(lines).toContain('23 UNKNOWN_KEY forces[3].actr');
+    expect(lines).toContain('24 UNKNOWN_REF forces[4].location');
+    // The trigger that names the refused force (sy_2) is not told that sy_2 is unknown.
+    expect(lines.filter((l) => l.startsWith('27 '))).toEqual([]);
+  });
+
   it('the loader refuses the same errors the checker finds: one implementation', () => {
-    for (const name of ['references.scenario.yaml', 'typo-location.scenario.yaml', 'dates.scenario.yaml']) {
+    for (const name of [
+      'references.scenario.yaml',
+      'typo-location.scenario.yaml',
+      'dates.scenario.yaml',
+      'all-at-once.scenario.yaml',
+    ]) {
       const file = `${CORPUS}/${name}`;
       const errors = check([file]).problems.filter((p) => p.severity === 'error');
       let thrown: unknown;
