@@ -1,6 +1,14 @@
-// Plays a scenario headless: every actor's orders come from the scenario script (scripted actors)
-// or are empty (passive, and for now human and computer actors too).
-import { resolveTurn, type GameEvent, type GameState, type OrdersByActor } from '../engine/index.ts';
+// Plays a scenario headless: each actor's orders come from whoever plays it (see `Player`): the
+// scenario script, the computer (its doctrine, src/ai), random legal orders, or nobody.
+import { computerOrders, GENERIC_DOCTRINE, randomOrders } from '../ai/index.ts';
+import {
+  resolveTurn,
+  sortedIds,
+  type DecisionRecord,
+  type GameEvent,
+  type GameState,
+  type OrdersByActor,
+} from '../engine/index.ts';
 import {
   newGame,
   recordTurn,
@@ -10,27 +18,108 @@ import {
   type Scenario,
 } from '../scenario/index.ts';
 
+/**
+ * Who gives an actor's orders in a headless game: `script` (the scenario's script), `computer`
+ * (its doctrine), `random` (random legal orders, the yardstick the doctrines are measured
+ * against) or `passive` (no orders).
+ */
+export type Player = 'script' | 'computer' | 'random' | 'passive';
+
+export const PLAYERS: readonly Player[] = ['script', 'computer', 'random', 'passive'];
+
+/**
+ * Who plays each actor by default: a scripted actor follows the script, a passive one gives no
+ * orders, and every other actor (computer, and human: no student is at the keyboard) is played by
+ * the computer.
+ */
+export function defaultPlayers(scenario: Scenario): Record<string, Player> {
+  const out: Record<string, Player> = {};
+  for (const a of scenario.data.actors)
+    out[a.id] = a.controller === 'scripted' ? 'script' : a.controller === 'passive' ? 'passive' : 'computer';
+  return out;
+}
+
+/**
+ * Reads a `--play` value: one player for every actor (`computer`), or a comma list of
+ * `actor=player` (`turkey=random,syria=computer`), or both (`computer,turkey=script`), over the
+ * defaults. Throws an Error with a sentence for a bad value.
+ */
+export function parsePlayers(spec: string, scenario: Scenario): Record<string, Player> {
+  const out = defaultPlayers(scenario);
+  const actors = Object.keys(out);
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
+    const [who, what] = part.includes('=') ? part.split('=', 2) : ['', part];
+    if (!PLAYERS.includes(what as Player))
+      throw new Error(`--play: "${what}" is not a player (one of: ${PLAYERS.join(', ')})`);
+    if (who === '') for (const a of actors) out[a] = what as Player;
+    else if (!actors.includes(who!))
+      throw new Error(`--play: "${who}" is not an actor of ${scenario.data.id} (${actors.join(', ')})`);
+    else out[who!] = what as Player;
+  }
+  return out;
+}
+
 export interface PlayResult {
   state: GameState;
+  /** The replay; with `record: false` its list of turns stays empty. */
   replay: Replay;
   eventCounts: Record<string, number>;
+}
+
+export interface PlayOptions {
+  /** Called after every turn with the turn's events and the new state. */
+  onTurn?: (turn: number, events: GameEvent[], state: GameState) => void;
+  /** Record every turn (orders and state hash) in the replay (default true); batch runs skip it. */
+  record?: boolean;
+  /** Who plays which actor, over the defaults (`defaultPlayers`). */
+  players?: Record<string, Player>;
+}
+
+/** Every actor's orders and the computer actors' decision records for the coming turn. */
+export function ordersForTurn(
+  scenario: Scenario,
+  state: GameState,
+  players: Record<string, Player>,
+): { orders: OrdersByActor; decisions: DecisionRecord[] } {
+  const scripted = sortedIds(players).filter((a) => players[a] === 'script');
+  const orders: OrdersByActor = scripted.length > 0 ? scriptedOrders(scenario, state, scripted) : {};
+  const decisions: DecisionRecord[] = [];
+  for (const actor of sortedIds(players)) {
+    const player = players[actor];
+    if (player !== 'computer' && player !== 'random') continue;
+    if (!state.actors[actor]) continue;
+    const doctrine = scenario.doctrines[actor] ?? GENERIC_DOCTRINE;
+    const d =
+      player === 'computer'
+        ? computerOrders(state, actor, doctrine)
+        : randomOrders(state, actor, doctrine.ordersPerTurn);
+    if (d.orders.length > 0) orders[actor] = d.orders;
+    decisions.push(d.record);
+  }
+  return { orders, decisions };
 }
 
 export function playScenario(
   scenario: Scenario,
   seed: string,
   maxTurns: number,
-  onTurn?: (turn: number, events: GameEvent[], state: GameState) => void,
+  options: PlayOptions | PlayOptions['onTurn'] = {},
 ): PlayResult {
+  const opts = typeof options === 'function' ? { onTurn: options } : options;
+  const { onTurn, record = true } = opts;
+  const players = { ...defaultPlayers(scenario), ...opts.players };
   let state = newGame(scenario, seed);
   const replay = startReplay(scenario, seed, state);
   const eventCounts: Record<string, number> = {};
   for (let played = 0; played < maxTurns && !state.over; played++) {
     const turn = state.turn;
-    const orders: OrdersByActor = scriptedOrders(scenario, state);
-    const result = resolveTurn(state, orders);
+    const { orders, decisions } = ordersForTurn(scenario, state, players);
+    const result = resolveTurn(state, orders, decisions);
     state = result.state;
-    recordTurn(replay, turn, orders, state);
+    if (record) recordTurn(replay, turn, orders, state, decisions);
     for (const e of result.events) eventCounts[e.kind] = (eventCounts[e.kind] ?? 0) + 1;
     onTurn?.(turn, result.events, state);
   }

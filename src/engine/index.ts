@@ -4,12 +4,13 @@ import { hashValue } from './hash.ts';
 import type { GameState } from './types.ts';
 
 export * from './types.ts';
+export * from './doctrine.ts';
 export { resolveTurn, type TurnResult } from './resolve.ts';
 export { validateOrder, convoyRoute } from './orders.ts';
 export { assessPost, type PostSituation } from './rules/posts.ts';
 export { standing } from './rules/victory.ts';
-export { viewFor } from './view.ts';
-export { legalOrders, describeOrder } from './legal.ts';
+export { viewFor, estimateStrength } from './view.ts';
+export { legalOrders, describeOrder, hostileTargets } from './legal.ts';
 export {
   computeHighwayOpen,
   highwayOpenFor,

@@ -31,7 +31,7 @@ import { resolveStrikes } from './rules/strikes.ts';
 import { resolveAssaults } from './rules/assaults.ts';
 import { runTriggers } from './rules/triggers.ts';
 import { checkVictory } from './rules/victory.ts';
-import type { GameEvent, GameState, Order, OrdersByActor, Phase } from './types.ts';
+import type { DecisionRecord, GameEvent, GameState, Order, OrdersByActor, Phase } from './types.ts';
 import { sortedIds } from './world.ts';
 
 export interface TurnResult {
@@ -114,9 +114,44 @@ function checkOrders(state: GameState, ordersByActor: OrdersByActor, sink: Event
   return accepted;
 }
 
-export function resolveTurn(state: GameState, ordersByActor: OrdersByActor): TurnResult {
+/**
+ * The computer actors' decision records enter the log first, at the orders phase, as
+ * `ai.decided` events (one per record, in actor order), so the replay and the review can say why.
+ */
+function logDecisions(decisions: readonly DecisionRecord[], sink: EventSink): void {
+  sink.phase = 'orders';
+  const sorted = [...decisions].sort((a, b) => (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
+  for (const d of sorted) {
+    const lines = d.top.map((w, i) => {
+      const parts = w.factors.map(
+        (f) => `${f.factor.replaceAll('_', ' ')} ${f.points >= 0 ? '+' : ''}${f.points}`,
+      );
+      return `${i + 1}. ${w.order} ${w.score}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+    });
+    sink.emit(
+      'ai.decided',
+      d.actor,
+      '',
+      `${d.actor} (${d.doctrine}) weighed ${d.weighed} orders and gave ${d.chosen}. ${lines.join(' ')}`.trim(),
+      {
+        doctrine: d.doctrine,
+        weighed: d.weighed,
+        chosen: d.chosen,
+        draw: d.draw,
+        best: d.top[0]?.score ?? 0,
+      },
+    );
+  }
+}
+
+export function resolveTurn(
+  state: GameState,
+  ordersByActor: OrdersByActor,
+  decisions: readonly DecisionRecord[] = [],
+): TurnResult {
   if (state.over) throw new Error('resolveTurn: the game is over');
   const sink = new EventSink(state.turn);
+  logDecisions(decisions, sink);
   const accepted = checkOrders(state, ordersByActor, sink);
   let current = state;
   for (const [phase, step] of STEPS) {

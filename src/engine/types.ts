@@ -875,6 +875,31 @@ export type RejectCode =
   | 'same_actor'
   | 'game_over';
 
+/** One candidate a computer actor weighed: its order in words, its score and where the score came from. */
+export interface WeighedOrder {
+  order: string;
+  score: number;
+  /** Each factor's part of the score (weight × the factor's judgement), largest first. */
+  factors: { factor: string; points: number }[];
+}
+
+/**
+ * Why a computer actor gave its orders this turn: what it weighed (the top three candidates with
+ * each factor's contribution) and the draw that broke ties. It enters the log as `ai.decided`.
+ */
+export interface DecisionRecord {
+  actor: string;
+  /** The doctrine's id ('generic' for the built-in one; 'random' for random play). */
+  doctrine: string;
+  /** Candidates weighed. */
+  weighed: number;
+  /** Orders given. */
+  chosen: number;
+  /** The tie-breaking draw (0-999999). */
+  draw: number;
+  top: WeighedOrder[];
+}
+
 export type Result<T = true> = { ok: true; value: T } | { ok: false; code: RejectCode; message: string };
 
 // ---------------------------------------------------------------- events
@@ -945,7 +970,8 @@ export type EventKind =
   | 'points.awarded'
   | 'unit.spawned'
   | 'unit.removed'
-  | 'scenario.ended';
+  | 'scenario.ended'
+  | 'ai.decided';
 
 export interface GameEvent {
   kind: EventKind;

@@ -20,11 +20,15 @@ import {
 import { newGame, scriptTurn } from './build.ts';
 import { compareDiagnostics, type Diagnostic, type Reporter } from './diagnostics.ts';
 import {
+  analyseDoctrine,
   analyseMap,
   analyseScenario,
   checkSalvagedReferences,
+  doctrinePathOf,
+  isDoctrineFile,
   isMapFile,
   mapPathOf,
+  toDoctrine,
   readContent,
   type Analysed,
   type ReadContent,
@@ -35,7 +39,8 @@ import { checkScenarioReferences } from './references.ts';
 import type { Salvaged } from './salvage.ts';
 import { checkTranslations } from './texts.ts';
 import { checkTriggerLogic } from './trigger-logic.ts';
-import type { MapData, ScenarioData } from './schema.ts';
+import type { DoctrineData, MapData, ScenarioData } from './schema.ts';
+import type { Doctrine } from '../engine/doctrine.ts';
 
 export interface CheckOptions {
   /** Seeds of the smoke run (default 1, 2, 3). */
@@ -79,32 +84,41 @@ export function checkFiles(
 ): CheckResult {
   const checked: string[] = [];
   const problems: Diagnostic[] = [];
-  const maps = new Map<string, Analysed<MapData> | null>();
+  const cache = new Map<string, Analysed<unknown> | null>();
 
-  /** Analyses a map once; null when it cannot be read (the caller says so). */
-  const mapOf = (file: string, from?: { rep: Reporter; path: Path }): Analysed<MapData> | null => {
-    if (maps.has(file)) {
-      const known = maps.get(file)!;
-      if (known === null && from) readContent(file, read, from);
-      return known;
-    }
-    const got = readContent(file, read, from);
-    if ('code' in got) {
-      if (!from) problems.push(got);
-      maps.set(file, null);
-      return null;
-    }
-    checked.push(file);
-    const analysed = analyseMap(file, got.content, got.size);
-    problems.push(...analysed.diagnostics);
-    maps.set(file, analysed);
-    return analysed;
-  };
+  /** Analyses a map or doctrine once; null when it cannot be read (the caller says so). */
+  function lookup<T>(
+    analyseFile: (file: string, content: Uint8Array | string, size?: number) => Analysed<T>,
+  ) {
+    return (file: string, from?: { rep: Reporter; path: Path }): Analysed<T> | null => {
+      if (cache.has(file)) {
+        const known = cache.get(file) as Analysed<T> | null;
+        if (known === null && from) readContent(file, read, from);
+        return known;
+      }
+      const got = readContent(file, read, from);
+      if ('code' in got) {
+        if (!from) problems.push(got);
+        cache.set(file, null);
+        return null;
+      }
+      checked.push(file);
+      const analysed = analyseFile(file, got.content, got.size);
+      problems.push(...analysed.diagnostics);
+      cache.set(file, analysed);
+      return analysed;
+    };
+  }
+  const lookups: Lookups = { map: lookup(analyseMap), doctrine: lookup(analyseDoctrine) };
 
   for (const file of files) {
-    if (checked.includes(file) || maps.has(file)) continue;
+    if (checked.includes(file) || cache.has(file)) continue;
     if (isMapFile(file)) {
-      mapOf(file);
+      lookups.map(file);
+      continue;
+    }
+    if (isDoctrineFile(file)) {
+      lookups.doctrine(file);
       continue;
     }
     checked.push(file);
@@ -114,8 +128,8 @@ export function checkFiles(
       continue;
     }
     const a = analyseScenario(file, got.content, got.size, read);
-    if (a.data && a.rep) checkScenarioLayers(a.rep, file, a.data, mapOf, options);
-    else if (a.salvaged && a.rep) checkSalvaged(a.rep, file, a.salvaged, mapOf);
+    if (a.data && a.rep) checkScenarioLayers(a.rep, file, a.data, lookups, options);
+    else if (a.salvaged && a.rep) checkSalvaged(a.rep, file, a.salvaged, lookups);
     problems.push(...a.diagnostics);
   }
 
@@ -137,13 +151,17 @@ export function checkFiles(
 
 const defaultClock = () => performance.now();
 
+type Lookup<T> = (file: string, from?: { rep: Reporter; path: Path }) => Analysed<T> | null;
+
+/** How the layers of a scenario reach the maps and doctrines it names (each analysed once). */
+interface Lookups {
+  map: Lookup<MapData>;
+  doctrine: Lookup<DoctrineData>;
+}
+
 /** The map a scenario names, for its reference layer; null (with MAP_INVALID) when it has errors. */
-function mapFor(
-  rep: Reporter,
-  mapFile: string,
-  mapOf: (file: string, from?: { rep: Reporter; path: Path }) => Analysed<MapData> | null,
-): MapData | null {
-  const m = mapOf(mapFile, { rep, path: ['map'] });
+function mapFor(rep: Reporter, mapFile: string, files: Lookups): MapData | null {
+  const m = files.map(mapFile, { rep, path: ['map'] });
   if (!m) return null; // CANNOT_READ is already on the `map` key
   if (!m.data)
     rep.add(
@@ -158,13 +176,45 @@ function mapFor(
  * A scenario the schema refused: the reference layer still checks the parts that passed, so that
  * every problem shows at once. The logic warnings and the smoke run wait for a file that passes.
  */
-function checkSalvaged(
+/**
+ * The doctrines the actors name, each checked in its own file: DOCTRINE_INVALID on the actor when
+ * its doctrine has errors; NO_DOCTRINE for a computer actor without one.
+ */
+function doctrinesFor(
   rep: Reporter,
   file: string,
-  salvaged: Salvaged,
-  mapOf: (file: string, from?: { rep: Reporter; path: Path }) => Analysed<MapData> | null,
-): void {
-  const map = mapFor(rep, mapPathOf(file, salvaged.data), mapOf);
+  data: ScenarioData,
+  files: Lookups,
+): Record<string, Doctrine> {
+  const doctrines: Record<string, Doctrine> = {};
+  data.actors.forEach((actor, i) => {
+    if (actor.doctrine === undefined) {
+      if (actor.controller === 'computer')
+        rep.add(
+          'NO_DOCTRINE',
+          ['actors', i],
+          `The computer actor ${actor.id} has no doctrine, so it plays the generic one (take valuable places, assault at favourable odds). Give it one: doctrine: doctrines/<file>.doctrine.yaml.`,
+        );
+      return;
+    }
+    const path = doctrinePathOf(file, actor.doctrine);
+    const d = files.doctrine(path, { rep, path: ['actors', i, 'doctrine'] });
+    if (!d) return; // CANNOT_READ is already on the key
+    if (!d.data || !d.rep || d.rep.errors > 0) {
+      rep.add(
+        'DOCTRINE_INVALID',
+        ['actors', i, 'doctrine'],
+        `The doctrine ${path} has errors (listed under its file); fix them and ${actor.id} plays by it.`,
+      );
+      return;
+    }
+    doctrines[actor.id] = toDoctrine(d.data);
+  });
+  return doctrines;
+}
+
+function checkSalvaged(rep: Reporter, file: string, salvaged: Salvaged, files: Lookups): void {
+  const map = mapFor(rep, mapPathOf(file, salvaged.data), files);
   if (map) checkSalvagedReferences(rep, salvaged, map);
 }
 
@@ -172,18 +222,19 @@ function checkScenarioLayers(
   rep: Reporter,
   file: string,
   data: ScenarioData,
-  mapOf: (file: string, from?: { rep: Reporter; path: Path }) => Analysed<MapData> | null,
+  files: Lookups,
   options: CheckOptions,
 ): void {
-  const map = mapFor(rep, mapPathOf(file, data), mapOf);
+  const map = mapFor(rep, mapPathOf(file, data), files);
   if (!map) return;
   checkScenarioReferences(rep, data, map);
+  const doctrines = doctrinesFor(rep, file, data, files);
   checkLogic(rep, data);
   checkTriggerLogic(rep, data);
   checkTranslations(rep, data);
   let smokeDone = false;
   if (rep.errors === 0 && options.smoke !== false)
-    smokeDone = smokeRun(rep, { file, data, map, contentHash: '' }, options);
+    smokeDone = smokeRun(rep, { file, data, map, doctrines, contentHash: '' }, options);
   applySilences(rep, data, rep.errors === 0, smokeDone);
 }
 

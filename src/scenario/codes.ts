@@ -132,7 +132,22 @@ export const CODES = {
     layer: 'references',
     summary: 'the map has errors, so the references to it were not checked',
   },
+  DOCTRINE_INVALID: {
+    severity: 'error',
+    layer: 'references',
+    summary: "an actor's doctrine file has errors",
+  },
+  DUPLICATE_PRIORITY: {
+    severity: 'warning',
+    layer: 'references',
+    summary: 'a doctrine weighs the same factor twice',
+  },
   // -- logic warnings
+  NO_DOCTRINE: {
+    severity: 'warning',
+    layer: 'logic',
+    summary: 'a computer actor without a doctrine plays the generic one',
+  },
   NOT_SCRIPTED: {
     severity: 'warning',
     layer: 'logic',

@@ -12,13 +12,14 @@
 // recursive: each lives once under `$defs` (Condition, NumberExpr) and is referred to by `$ref`.
 import { z } from 'zod';
 import { DEFAULT_PARAMS } from './build.ts';
-import { MapSchema, ScenarioSchema } from './schema.ts';
+import { DoctrineSchema, MapSchema, ScenarioSchema } from './schema.ts';
 
 export type JsonSchema = Record<string, unknown>;
 
 /** The two generated files, relative to the scenarios folder. */
 export const SCENARIO_SCHEMA_FILE = 'scenario.schema.json';
 export const MAP_SCHEMA_FILE = 'maps/map.schema.json';
+export const DOCTRINE_SCHEMA_FILE = 'doctrines/doctrine.schema.json';
 
 const GENERATED =
   'Generated from src/scenario/schema.ts by `npm run sim -- schema`: do not edit by hand; edit schema.ts and run that command.';
@@ -89,6 +90,17 @@ export function mapJsonSchema(): JsonSchema {
   });
 }
 
+/** The JSON Schema of doctrine files (`doctrines/*.doctrine.yaml`). */
+export function doctrineJsonSchema(): JsonSchema {
+  const version = DoctrineSchema.shape.schemaVersion.value;
+  return generate(DoctrineSchema, {
+    $id: `urn:idlib-sim:doctrine:v${version}`,
+    title: 'idlib-sim doctrine',
+    description:
+      'How a computer actor of the Idlib de-escalation zone wargame chooses its orders: its priorities (factors with weights) and thresholds. See docs/doctrines.md.',
+  });
+}
+
 /** The text of a schema file: pretty JSON, two-space indent, a final newline. */
 export function schemaFileText(schema: JsonSchema): string {
   return JSON.stringify(schema, null, 2) + '\n';
@@ -99,5 +111,6 @@ export function editorSchemaFiles(): { file: string; text: string }[] {
   return [
     { file: SCENARIO_SCHEMA_FILE, text: schemaFileText(scenarioJsonSchema()) },
     { file: MAP_SCHEMA_FILE, text: schemaFileText(mapJsonSchema()) },
+    { file: DOCTRINE_SCHEMA_FILE, text: schemaFileText(doctrineJsonSchema()) },
   ];
 }

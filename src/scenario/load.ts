@@ -21,14 +21,24 @@ import { MAX_PARENTS, MergedSource, mergeLayers, type Layer } from './extends.ts
 import { migrateDocument, SCENARIO_VERSION } from './migrate.ts';
 import { checkMapReferences, checkScenarioReferences } from './references.ts';
 import { SalvageReporter, salvageScenario, type Salvaged } from './salvage.ts';
-import { MapSchema, ScenarioSchema, type MapData, type ScenarioData } from './schema.ts';
+import {
+  DoctrineSchema,
+  MapSchema,
+  ScenarioSchema,
+  type DoctrineData,
+  type MapData,
+  type ScenarioData,
+} from './schema.ts';
+import { THRESHOLD_DEFAULTS, THRESHOLDS, type Doctrine, type ThresholdName } from '../engine/doctrine.ts';
 
 export interface Scenario {
   /** The scenario file as it was named to the loader. */
   file: string;
   data: ScenarioData;
   map: MapData;
-  /** Hash of the validated scenario and map data: it changes when any fact in them changes. */
+  /** The doctrines of the actors that name one, by actor id. */
+  doctrines: Record<string, Doctrine>;
+  /** Hash of the validated scenario, map and doctrine data: it changes when any fact in them changes. */
   contentHash: string;
 }
 
@@ -67,7 +77,9 @@ export interface ReadContent {
 }
 
 /** The highest schemaVersion a schema accepts (its `schemaVersion` literal). */
-export function supportedVersion(schema: typeof ScenarioSchema | typeof MapSchema): number {
+type FileSchema = typeof ScenarioSchema | typeof MapSchema | typeof DoctrineSchema;
+
+export function supportedVersion(schema: FileSchema): number {
   return schema.shape.schemaVersion.value;
 }
 
@@ -94,7 +106,7 @@ export interface Analysed<T> {
   diagnostics: Diagnostic[];
 }
 
-function analyse<S extends typeof ScenarioSchema | typeof MapSchema>(
+function analyse<S extends FileSchema>(
   file: string,
   content: Uint8Array | string,
   size: number | undefined,
@@ -131,6 +143,55 @@ export function analyseMap(file: string, content: Uint8Array | string, size?: nu
 /** `*.map.yaml` (or .yml, .json) is a map; any other file is a scenario. */
 export function isMapFile(file: string): boolean {
   return /\.map\.(ya?ml|json)$/i.test(file);
+}
+
+/** `*.doctrine.yaml` (or .yml, .json) is a doctrine. */
+export function isDoctrineFile(file: string): boolean {
+  return /\.doctrine\.(ya?ml|json)$/i.test(file);
+}
+
+/** The file, parse and schema layers of a doctrine file, and its own consistency. */
+export function analyseDoctrine(
+  file: string,
+  content: Uint8Array | string,
+  size?: number,
+): Analysed<DoctrineData> {
+  const a = analyse(file, content, size, DoctrineSchema);
+  if (a.data && a.rep) {
+    const first = new Map<string, number>();
+    a.data.priorities.forEach((p, i) => {
+      const before = first.get(p.factor);
+      if (before !== undefined)
+        a.rep!.add(
+          'DUPLICATE_PRIORITY',
+          ['priorities', i, 'factor'],
+          `The factor "${p.factor}" is already weighed at priorities[${before}]; both count (their weights add up). Keep one, with the weight you mean.`,
+        );
+      else first.set(p.factor, i);
+    });
+  }
+  return a;
+}
+
+/** The engine's doctrine from a validated file: thresholds left out take their defaults. */
+export function toDoctrine(d: DoctrineData): Doctrine {
+  const thresholds = { ...THRESHOLD_DEFAULTS } as Record<ThresholdName, number>;
+  for (const t of THRESHOLDS) {
+    const value = d.thresholds[t];
+    if (value !== undefined) thresholds[t] = value;
+  }
+  return {
+    id: d.id,
+    name: d.name,
+    ordersPerTurn: d.ordersPerTurn,
+    priorities: d.priorities.map((p) => ({ factor: p.factor, weight: p.weight, why: p.why })),
+    thresholds,
+  };
+}
+
+/** The path of an actor's doctrine file, from the scenario's folder. */
+export function doctrinePathOf(file: string, doctrine: string): string {
+  return joinPath(dirname(file), doctrine);
 }
 
 /** A scenario file read, parsed, migrated to the current version and merged onto its parents. */
@@ -320,6 +381,24 @@ function loadScenarioContent(
   const m = analyseMap(mapFile, got.content, got.size);
   if (!m.data) throw new ScenarioError(errorsOf(m.diagnostics));
   checkScenarioReferences(a.rep, a.data, m.data);
-  if (a.rep.errors > 0) throw new ScenarioError(errorsOf(a.rep.list));
-  return { file, data: a.data, map: m.data, contentHash: hashValue({ scenario: a.data, map: m.data }) };
+  const doctrines: Record<string, Doctrine> = {};
+  const doctrineProblems: Diagnostic[] = [];
+  a.data.actors.forEach((actor, i) => {
+    if (actor.doctrine === undefined) return;
+    const path = doctrinePathOf(file, actor.doctrine);
+    const got = readContent(path, read, { rep: a.rep!, path: ['actors', i, 'doctrine'] });
+    if ('code' in got) return;
+    const d = analyseDoctrine(path, got.content, got.size);
+    doctrineProblems.push(...d.diagnostics);
+    if (d.data && d.rep && d.rep.errors === 0) doctrines[actor.id] = toDoctrine(d.data);
+  });
+  if (a.rep.errors > 0 || doctrineProblems.some((d) => d.severity === 'error'))
+    throw new ScenarioError(errorsOf([...a.rep.list, ...doctrineProblems]));
+  return {
+    file,
+    data: a.data,
+    map: m.data,
+    doctrines,
+    contentHash: hashValue({ scenario: a.data, map: m.data, doctrines }),
+  };
 }

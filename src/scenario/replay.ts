@@ -6,6 +6,7 @@ import {
   hashState,
   resolveTurn,
   RULES_VERSION,
+  type DecisionRecord,
   type GameState,
   type OrdersByActor,
 } from '../engine/index.ts';
@@ -14,6 +15,22 @@ import type { Scenario } from './load.ts';
 import { OrderSchema } from './schema.ts';
 
 export const REPLAY_FORMAT = 'idlib-sim-replay';
+
+/** A computer actor's decision record (engine type DecisionRecord), as the replay stores it. */
+export const DecisionRecordSchema = z.strictObject({
+  actor: z.string(),
+  doctrine: z.string(),
+  weighed: z.number().int().min(0),
+  chosen: z.number().int().min(0),
+  draw: z.number().int().min(0),
+  top: z.array(
+    z.strictObject({
+      order: z.string(),
+      score: z.number().int(),
+      factors: z.array(z.strictObject({ factor: z.string(), points: z.number().int() })),
+    }),
+  ),
+});
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'a hash is 64 lower-case hex digits');
 
@@ -28,6 +45,8 @@ export const ReplaySchema = z.strictObject({
     z.strictObject({
       turn: z.number().int().min(1),
       orders: z.record(z.string(), z.array(OrderSchema)),
+      /** The computer actors' decision records of the turn (they enter the log, so the hash). */
+      decisions: z.array(DecisionRecordSchema).optional(),
       hash: hex64,
     }),
   ),
@@ -48,10 +67,21 @@ export function startReplay(scenario: Scenario, seed: string, initial: GameState
 }
 
 /** Records a resolved turn (the orders as given, and the hash of the state after it). */
-export function recordTurn(replay: Replay, turn: number, orders: OrdersByActor, after: GameState): void {
+export function recordTurn(
+  replay: Replay,
+  turn: number,
+  orders: OrdersByActor,
+  after: GameState,
+  decisions: readonly DecisionRecord[] = [],
+): void {
   const copy: OrdersByActor = {};
   for (const actor of Object.keys(orders).sort()) copy[actor] = structuredClone(orders[actor]!);
-  replay.turns.push({ turn, orders: copy, hash: hashState(after) });
+  replay.turns.push({
+    turn,
+    orders: copy,
+    ...(decisions.length > 0 ? { decisions: structuredClone([...decisions]) } : {}),
+    hash: hashState(after),
+  });
 }
 
 export type VerifyResult =
@@ -98,7 +128,7 @@ export function verifyReplay(replay: Replay, scenario: Scenario): VerifyResult {
         actual: '',
         reason: 'the game had already ended',
       };
-    state = resolveTurn(state, entry.orders as OrdersByActor).state;
+    state = resolveTurn(state, entry.orders as OrdersByActor, entry.decisions ?? []).state;
     const actual = hashState(state);
     if (actual !== entry.hash)
       return {

@@ -1,6 +1,13 @@
 // The shape of map and scenario files. These zod schemas are the one description of the format:
 // the loader validates against them, and the types below are inferred from them.
 import { z } from 'zod';
+import {
+  FACTOR_MEANING,
+  FACTORS,
+  THRESHOLD_DEFAULTS,
+  THRESHOLD_MEANING,
+  THRESHOLDS,
+} from '../engine/doctrine.ts';
 import { SCRIPT_SILENCEABLE } from './codes.ts';
 
 const id = z
@@ -1299,6 +1306,13 @@ export const ScenarioSchema = z.strictObject({
           .describe(
             'Who gives its orders: human (a player), scripted (the orders in `script`), passive (no orders) or computer.',
           ),
+        doctrine: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'For a computer actor: its doctrine file, as a path from this file (e.g. doctrines/turkey.doctrine.yaml). Without one it plays the generic doctrine (take valuable places, favourable odds).',
+          ),
         supplySources: z
           .array(id)
           .default([])
@@ -1613,3 +1627,53 @@ export const ScenarioSchema = z.strictObject({
 
 export type MapData = z.output<typeof MapSchema>;
 export type ScenarioData = z.output<typeof ScenarioSchema>;
+
+// ---------------------------------------------------------------- doctrines
+
+const factorList = FACTORS.map((f) => `${f} (${FACTOR_MEANING[f]})`).join('; ');
+
+export const DoctrineSchema = z.strictObject({
+  schemaVersion: z.literal(1).describe('Version of the doctrine format. Write 1.'),
+  id: id.describe('Short name of the doctrine (e.g. turkey).'),
+  name: z.string().min(1).describe('What the doctrine is, in a few words, shown in decision records.'),
+  summary: z
+    .string()
+    .optional()
+    .describe('A paragraph on how this actor plays, for the players and the docs.'),
+  ordersPerTurn: int
+    .min(0)
+    .max(20)
+    .default(4)
+    .describe(
+      'At most this many orders a turn (default 4); an actor gives fewer when nothing scores above 0.',
+    ),
+  priorities: z
+    .array(
+      z.strictObject({
+        factor: z.enum(FACTORS).describe(`The judgement this priority weighs. One of: ${factorList}.`),
+        weight: int
+          .min(-100)
+          .max(100)
+          .describe('How much it counts, -100 to 100 (negative: the actor shuns what the factor favours).'),
+        why: z.string().min(1).describe('Why the actor cares, in plain words.'),
+      }),
+    )
+    .min(1)
+    .describe(
+      'What the actor weighs when it chooses its orders: each candidate order scores the sum of weight × factor.',
+    ),
+  thresholds: z
+    .strictObject(
+      Object.fromEntries(
+        THRESHOLDS.map((t) => [
+          t,
+          int.min(0).optional().describe(`The ${THRESHOLD_MEANING[t]} (default ${THRESHOLD_DEFAULTS[t]}).`),
+        ]),
+      ) as Record<(typeof THRESHOLDS)[number], z.ZodOptional<z.ZodNumber>>,
+    )
+    .default({})
+    .describe('Numbers some factors use (the ones left out keep their defaults).'),
+  note: z.string().optional().describe('Free text.'),
+});
+
+export type DoctrineData = z.output<typeof DoctrineSchema>;

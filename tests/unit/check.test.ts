@@ -302,7 +302,8 @@ describe('hostile files: an error within 2 s, never a crash or a hang', () => {
     ).join('\n');
     const text = base
       .replace(/^forces:\n/m, `forces:\n${units}\n`)
-      .replace('map: maps/idlib.map.yaml', `map: ${ROOT}scenarios/maps/idlib.map.yaml`);
+      .replace('map: maps/idlib.map.yaml', `map: ${ROOT}scenarios/maps/idlib.map.yaml`)
+      .replaceAll('doctrine: doctrines/', `doctrine: ${ROOT}scenarios/doctrines/`);
     const file = write('huge-valid.scenario.yaml', text);
     setStateFreezing(false); // as the command does
     const began = performance.now();
@@ -354,7 +355,13 @@ describe('the shipped scenarios', () => {
   it.each(shipped)('%s checks with 0 errors and 0 warnings (its map too)', (file) => {
     const result = check([file], { budgetMs: Infinity });
     expect(formatCheckText(result)).toEqual(['0 errors, 0 warnings']);
-    expect(result.files).toEqual([file, 'scenarios/maps/idlib.map.yaml']);
+    expect(result.files).toEqual([
+      file,
+      'scenarios/maps/idlib.map.yaml',
+      ...['turkey', 'syria', 'russia', 'hts', 'opposition'].map(
+        (a) => `scenarios/doctrines/${a}.doctrine.yaml`,
+      ),
+    ]);
   });
 
   it('the refused convoy of turn 1 is a warning until it is silenced with a reason', () => {

@@ -332,6 +332,7 @@ describe('idlib-sim schema', () => {
     expect(r.out).toEqual([
       'scenarios/scenario.schema.json is up to date',
       'scenarios/maps/map.schema.json is up to date',
+      'scenarios/doctrines/doctrine.schema.json is up to date',
     ]);
   });
 
@@ -346,6 +347,7 @@ describe('idlib-sim schema', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^wrote scenarios\/scenario\.schema\.json \(\d+ bytes\)$/),
       expect.stringMatching(/^wrote scenarios\/maps\/map\.schema\.json \(\d+ bytes\)$/),
+      expect.stringMatching(/^wrote scenarios\/doctrines\/doctrine\.schema\.json \(\d+ bytes\)$/),
     ]);
     for (const { file, text } of editorSchemaFiles()) expect(read(join(dir, file))).toBe(text);
     expect(read(join(dir, MAP_SCHEMA_FILE)).endsWith('}\n')).toBe(true);

@@ -1,0 +1,172 @@
+// What a computer actor works out once per decision from its view of the game: who it is at war
+// with, how strong the enemy looks at each place, who has been killing its soldiers, where the
+// patrol routes and the highway towns are. Factors (factors.ts) read this rather than the raw view
+// so that scoring a few hundred candidates stays cheap.
+import {
+  distance2,
+  isFriendly,
+  isHostile,
+  neighbours,
+  sortedIds,
+  type Doctrine,
+  type GameState,
+  type ThresholdName,
+} from '../engine/index.ts';
+
+/** How far back (in turns) an actor remembers who struck it. */
+export const MEMORY_TURNS = 3;
+
+export interface Context {
+  view: GameState;
+  actor: string;
+  doctrine: Doctrine;
+  th: Record<ThresholdName, number>;
+  turkey: string;
+  russia: string;
+  syria: string;
+  /** Strength of hostile units standing at each place, as the actor sees it. */
+  hostileStrength: Map<string, number>;
+  /** Actors (other than the viewer) standing at each place, and those beside it. */
+  actorsAt: Map<string, Set<string>>;
+  /** The actor's own standing strength at each place (strength × readiness / 100). */
+  ownStrength: Map<string, number>;
+  /** Hostile garrison strength of a live post at its place. */
+  postDefence: Map<string, number>;
+  /** Places where a live observation post of another actor stands → its actor. */
+  postAt: Map<string, string>;
+  /** Places next to a live post of an actor hostile to the viewer. */
+  besidePost: Set<string>;
+  /** Actors whose strikes or assaults hit the viewer in the last few turns. */
+  struckBy: Set<string>;
+  /** Places hit by Russian strikes in the last few turns (as far as the viewer saw). */
+  russianStrikes: Set<string>;
+  /** Places along the highways. */
+  highwayTowns: Set<string>;
+  /** Places on the route of an active joint patrol the viewer does not take part in. */
+  patrolRoutes: Set<string>;
+  /** Own convoys on the way, by post. */
+  convoysTo: Set<string>;
+  /** The most valuable place the actor holds (its heart: Idlib for HTS). */
+  heart: string;
+  /** Places the actor's artillery can reach (artillery range from its standing guns). */
+  inOwnGunRange: Set<string>;
+  /** Places Turkish guns reach (for the actors Turkey supports). */
+  inTurkishGunRange: Set<string>;
+}
+
+export function tensionOf(view: GameState, a: string, b: string): number {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return view.relations.find((r) => r.a === x && r.b === y)?.tension ?? 0;
+}
+
+function gunRange(view: GameState, actor: string): Set<string> {
+  const out = new Set<string>();
+  const range2 = view.params.artilleryRangeM * view.params.artilleryRangeM;
+  const places = sortedIds(view.locations);
+  for (const id of sortedIds(view.units)) {
+    const u = view.units[id]!;
+    if (u.actor !== actor || u.type !== 'artillery' || u.strength <= 0 || u.transit !== null) continue;
+    for (const p of places) if (distance2(view, u.location, p) <= range2) out.add(p);
+  }
+  return out;
+}
+
+export function buildContext(view: GameState, actor: string, doctrine: Doctrine): Context {
+  const roles = view.params.actorRoles;
+  const hostileStrength = new Map<string, number>();
+  const ownStrength = new Map<string, number>();
+  const actorsAt = new Map<string, Set<string>>();
+  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+  for (const id of sortedIds(view.units)) {
+    const u = view.units[id]!;
+    if (u.strength <= 0 || u.transit !== null) continue;
+    if (u.actor === actor) add(ownStrength, u.location, Math.trunc((u.strength * u.readiness) / 100));
+    else {
+      if (!actorsAt.has(u.location)) actorsAt.set(u.location, new Set());
+      actorsAt.get(u.location)!.add(u.actor);
+      if (isHostile(view, actor, u.actor)) add(hostileStrength, u.location, u.strength);
+    }
+  }
+  const postDefence = new Map<string, number>();
+  const postAt = new Map<string, string>();
+  const besidePost = new Set<string>();
+  for (const id of sortedIds(view.posts)) {
+    const p = view.posts[id]!;
+    if (p.status === 'evacuated' || p.status === 'overrun' || p.actor === actor) continue;
+    postAt.set(p.location, p.actor);
+    if (!isHostile(view, actor, p.actor)) continue;
+    add(postDefence, p.location, Math.trunc(p.garrison / Math.max(1, view.params.garrisonPerStrength)));
+    for (const n of neighbours(view, p.location)) besidePost.add(n.location);
+  }
+  const struckBy = new Set<string>();
+  const russianStrikes = new Set<string>();
+  for (const entry of view.log.slice(-MEMORY_TURNS)) {
+    for (const e of entry.events) {
+      if (e.kind !== 'strike.resolved' && e.kind !== 'assault.resolved') continue;
+      const attacker = e.actors[0];
+      if (attacker === undefined) continue;
+      if (attacker !== actor && e.actors.includes(actor)) struckBy.add(attacker);
+      if (attacker === roles.russia && e.kind === 'strike.resolved' && e.location !== '')
+        russianStrikes.add(e.location);
+    }
+  }
+  const highwayTowns = new Set<string>();
+  for (const id of sortedIds(view.highways))
+    for (const w of view.highways[id]!.waypoints) highwayTowns.add(w);
+  const patrolRoutes = new Set<string>();
+  for (const id of sortedIds(view.patrols)) {
+    const p = view.patrols[id]!;
+    if (p.status !== 'active' || p.actors.includes(actor)) continue;
+    for (const l of p.route) patrolRoutes.add(l);
+  }
+  const convoysTo = new Set<string>();
+  for (const id of sortedIds(view.convoys)) {
+    const c = view.convoys[id]!;
+    if (c.actor === actor && (c.status === 'moving' || c.status === 'halted')) convoysTo.add(c.destination);
+  }
+  let heart = '';
+  let best = -1;
+  for (const id of sortedIds(view.locations)) {
+    const l = view.locations[id]!;
+    const worth = l.value * 1_000_000 + Math.min(999_999, l.population);
+    if (l.controller === actor && worth > best) {
+      best = worth;
+      heart = id;
+    }
+  }
+  return {
+    view,
+    actor,
+    doctrine,
+    th: doctrine.thresholds,
+    turkey: roles.turkey,
+    russia: roles.russia,
+    syria: roles.syria,
+    hostileStrength,
+    actorsAt,
+    ownStrength,
+    postDefence,
+    postAt,
+    besidePost,
+    struckBy,
+    russianStrikes,
+    highwayTowns,
+    patrolRoutes,
+    convoysTo,
+    heart,
+    inOwnGunRange: gunRange(view, actor),
+    inTurkishGunRange: actor === roles.turkey ? new Set() : gunRange(view, roles.turkey),
+  };
+}
+
+/** Whether `place` is held by the actor or an ally. */
+export function heldByFriend(ctx: Context, place: string): boolean {
+  const c = ctx.view.locations[place]?.controller ?? '';
+  return c === ctx.actor || (c !== '' && isFriendly(ctx.view, ctx.actor, c));
+}
+
+/** Whether `place` is held by an actor hostile to the viewer. */
+export function heldByEnemy(ctx: Context, place: string): boolean {
+  const c = ctx.view.locations[place]?.controller ?? '';
+  return c !== '' && isHostile(ctx.view, ctx.actor, c);
+}

@@ -1,0 +1,302 @@
+// What each doctrine factor thinks of a candidate order: an integer judgement from -100 (the factor
+// is against it) to 100 (the factor wants it), 0 when the factor has nothing to say. A candidate's
+// score is the sum over the doctrine's priorities of weight × judgement. The meanings in words are
+// FACTOR_MEANING (src/engine/doctrine.ts); the docs (docs/doctrines.md) explain each in full.
+import { isFriendly, neighbours, type Factor, type Order } from '../engine/index.ts';
+import { heldByEnemy, heldByFriend, tensionOf, type Context } from './context.ts';
+
+type Judge = (order: Order, ctx: Context) => number;
+
+const clamp = (x: number): number => (x > 100 ? 100 : x < -100 ? -100 : Math.trunc(x));
+
+/** The places an order acts on (the target of a strike or assault; where a move goes). */
+function aimOf(order: Order): string {
+  if (order.kind === 'strike' || order.kind === 'assault') return order.target;
+  if (order.kind === 'move') return order.to;
+  return '';
+}
+
+function isAttack(order: Order): order is Extract<Order, { kind: 'strike' | 'assault' }> {
+  return order.kind === 'strike' || order.kind === 'assault';
+}
+
+function value(ctx: Context, place: string): number {
+  return ctx.view.locations[place]?.value ?? 0;
+}
+
+/** Estimated attack and defence of an assault, and the odds as attack per cent of defence. */
+export function assaultOdds(order: Extract<Order, { kind: 'assault' }>, ctx: Context): number {
+  const { view } = ctx;
+  let attack = 0;
+  for (const id of order.units) {
+    const u = view.units[id];
+    if (u) attack += Math.trunc((u.strength * u.readiness) / 100);
+  }
+  const loc = view.locations[order.target];
+  if (!loc) return 0;
+  const base = (ctx.hostileStrength.get(order.target) ?? 0) + (ctx.postDefence.get(order.target) ?? 0);
+  // A hostile place with no units seen still has some defenders (militia, the unseen).
+  const defenders = Math.max(1, base);
+  const pct =
+    (view.params.terrainDefencePct[loc.terrain] ?? 100) + loc.fortification * view.params.fortificationPct;
+  const defence = Math.max(1, Math.trunc((defenders * pct) / 100));
+  return Math.trunc((attack * 100) / defence);
+}
+
+export const FACTOR_JUDGES: Record<Factor, Judge> = {
+  favourable_odds(order, ctx) {
+    if (order.kind !== 'assault') return 0;
+    return clamp((assaultOdds(order, ctx) - ctx.th.minAssaultOddsPct) / 2);
+  },
+
+  take_valuable_places(order, ctx) {
+    const aim = aimOf(order);
+    if (aim === '' || heldByFriend(ctx, aim)) return 0;
+    const v = value(ctx, aim);
+    if (order.kind === 'assault') return clamp(v * 20);
+    if (order.kind === 'move') return heldByEnemy(ctx, aim) ? clamp(v * 10) : clamp(v * 15);
+    return clamp(v * 5);
+  },
+
+  protect_own_forces(order, ctx) {
+    const { view } = ctx;
+    if (order.kind === 'evacuate_post') {
+      const p = view.posts[order.post];
+      if (!p) return 0;
+      const hopeless = p.status === 'encircled' && p.supplyDays === 0 && p.readiness < 40;
+      return hopeless ? 80 : -100;
+    }
+    if (order.kind === 'move') {
+      const u = view.units[order.unit];
+      if (!u) return 0;
+      const threat = ctx.hostileStrength.get(u.location) ?? 0;
+      const danger = (ctx.hostileStrength.get(order.to) ?? 0) + (ctx.postDefence.get(order.to) ?? 0);
+      if (u.strength <= 2 && danger === 0 && threat === 0 && heldByFriend(ctx, order.to)) return 20;
+      if (danger > u.strength * 2) return -60;
+      return 0;
+    }
+    if (order.kind === 'assault') {
+      let weak = 0;
+      for (const id of order.units) if ((view.units[id]?.readiness ?? 100) < 40) weak++;
+      return weak === 0 ? 0 : clamp(-30 * weak);
+    }
+    return 0;
+  },
+
+  make_peace_when_pressed(order, ctx) {
+    const { view } = ctx;
+    const losses = view.meters.losses[ctx.actor] ?? 0;
+    const pressed = view.meters.escalation * 15 + Math.min(50, Math.trunc(losses / 10)) - 30;
+    if (order.kind === 'accept_ceasefire') return clamp(pressed);
+    if (order.kind === 'reject_ceasefire') return clamp(-pressed);
+    if (order.kind === 'leaders_call') return clamp(tensionOf(view, ctx.actor, order.to) - 40);
+    return 0;
+  },
+
+  keep_posts_supplied(order, ctx) {
+    const { view } = ctx;
+    if (order.kind === 'evacuate_post') return -50;
+    if (order.kind !== 'dispatch_convoy') return 0;
+    const p = view.posts[order.post];
+    if (!p) return 0;
+    if (ctx.convoysTo.has(order.post)) return -100;
+    const low = Math.max(1, ctx.th.lowSupplyDays);
+    if (p.supplyDays >= 2 * low && p.status === 'supplied') return -20;
+    let v = Math.trunc(((2 * low - Math.min(2 * low, p.supplyDays)) * 100) / (2 * low));
+    if (p.status === 'cut_off' || p.status === 'encircled') v += 30;
+    if (p.status === 'encircled' && order.escort !== '') v += 20;
+    return clamp(v);
+  },
+
+  notify_russia(order, ctx) {
+    if (order.kind !== 'dispatch_convoy') return 0;
+    const calm = tensionOf(ctx.view, ctx.actor, ctx.russia) < ctx.th.notifyRussiaTensionBelow;
+    return order.notified === calm ? 50 : -50;
+  },
+
+  retaliate_for_losses(order, ctx) {
+    if (!isAttack(order)) return 0;
+    const losses = ctx.view.meters.losses[ctx.actor] ?? 0;
+    const steps = Math.trunc(losses / Math.max(1, ctx.th.lossesPerRetaliation));
+    if (steps === 0) return 0;
+    const target = order.target;
+    const holder = ctx.view.locations[target]?.controller ?? '';
+    const there = ctx.actorsAt.get(target);
+    const culprit =
+      ctx.struckBy.has(holder) || (there !== undefined && [...there].some((a) => ctx.struckBy.has(a)));
+    if (!culprit) return 0;
+    return clamp(steps * 10);
+  },
+
+  avoid_clash_with_russia(order, ctx) {
+    if (ctx.actor === ctx.russia) return 0;
+    const aim = aimOf(order);
+    if (aim === '' || order.kind === 'move') return 0;
+    const tension = tensionOf(ctx.view, ctx.actor, ctx.russia);
+    const edge = tension > ctx.th.avoidRussiaTensionAbove ? 2 : 1;
+    if (ctx.actorsAt.get(aim)?.has(ctx.russia)) return clamp(-60 * edge);
+    if (isAttack(order)) return clamp(-10 * edge * ctx.view.meters.escalation);
+    return 0;
+  },
+
+  hold_the_refugee_line(order, ctx) {
+    const { view } = ctx;
+    if (order.kind === 'evacuate_post') return -30;
+    if (order.kind !== 'move') return 0;
+    const to = view.locations[order.to];
+    if (!to || !heldByFriend(ctx, order.to) || to.population < 10_000) return 0;
+    // A front-line town: a hostile-held place or hostile units next to it.
+    const threatened = neighbours(view, order.to).some(
+      (n) => heldByEnemy(ctx, n.location) || (ctx.hostileStrength.get(n.location) ?? 0) > 0,
+    );
+    if (!threatened) return 0;
+    return clamp(30 + Math.trunc(to.population / 5_000));
+  },
+
+  seek_us_backing(order, ctx) {
+    if (order.kind !== 'request_us_support') return 0;
+    const { view } = ctx;
+    const case_ = view.meters.escalation >= view.params.usSupportEscalationMin && ctx.struckBy.size > 0;
+    return case_ ? 80 : -60;
+  },
+
+  take_highway_towns(order, ctx) {
+    const aim = aimOf(order);
+    if (aim === '' || !ctx.highwayTowns.has(aim) || heldByFriend(ctx, aim)) return 0;
+    if (order.kind === 'assault') return 90;
+    if (order.kind === 'move') return 70;
+    return 30;
+  },
+
+  encircle_posts_not_assault(order, ctx) {
+    const escalation = ctx.view.meters.escalation;
+    const mayAssault = escalation >= ctx.th.assaultPostsFromEscalation;
+    if (isAttack(order) && ctx.postDefence.has(order.target)) return mayAssault ? 0 : -100;
+    if (order.kind === 'move' && ctx.besidePost.has(order.to) && !heldByFriend(ctx, order.to)) return 60;
+    if (order.kind === 'assault' && ctx.besidePost.has(order.target)) return 50;
+    if (order.kind === 'move' && ctx.besidePost.has(order.to)) return 20;
+    return 0;
+  },
+
+  follow_russian_air(order, ctx) {
+    if (order.kind !== 'assault' && order.kind !== 'move') return 0;
+    const aim = aimOf(order);
+    if (ctx.russianStrikes.has(aim)) return 80;
+    const russia = ctx.view.actors[ctx.russia];
+    if (!russia || russia.airSorties <= 0 || !heldByEnemy(ctx, aim)) return 0;
+    const zone = ctx.view.zones[ctx.view.params.deEscalationZone];
+    return !zone || zone.locations.includes(aim) ? 30 : 0;
+  },
+
+  support_offensive_from_air(order, ctx) {
+    if (order.kind !== 'strike' || order.means === 'artillery') return 0;
+    const target = order.target;
+    // Where the government (or another ally) stands next to the target, it is attacking.
+    const { view } = ctx;
+    const allyBeside = neighbours(view, target).some((n) =>
+      [...(ctx.actorsAt.get(n.location) ?? [])].some((a) => isAlly(ctx, a)),
+    );
+    if (allyBeside) return 100;
+    if (ctx.highwayTowns.has(target)) return 60;
+    return 20;
+  },
+
+  keep_turkey_from_the_west(order, ctx) {
+    const { view } = ctx;
+    if (ctx.actor === ctx.turkey) return 0;
+    if (order.kind === 'leaders_call' && order.to === ctx.turkey)
+      return clamp(
+        view.meters.usSupport - 30 + Math.trunc((tensionOf(view, ctx.actor, ctx.turkey) - 40) / 2),
+      );
+    if (order.kind === 'protest' && order.to === ctx.turkey) return -50;
+    if (isAttack(order)) {
+      const there = ctx.actorsAt.get(order.target);
+      if (there?.has(ctx.turkey) || ctx.postAt.get(order.target) === ctx.turkey) return -80;
+    }
+    return 0;
+  },
+
+  ceasefire_when_tension_high(order, ctx) {
+    const tension = tensionOf(ctx.view, ctx.actor, ctx.turkey);
+    const high = tension > ctx.th.ceasefireTensionAbove;
+    if (order.kind === 'propose_ceasefire') {
+      if (order.to !== ctx.turkey) return -50;
+      return high ? clamp(50 + tension - ctx.th.ceasefireTensionAbove) : -100;
+    }
+    if (order.kind === 'accept_ceasefire' && order.to === ctx.turkey) return high ? 80 : -20;
+    return 0;
+  },
+
+  run_joint_patrols(order, ctx) {
+    const p =
+      order.kind === 'run_patrol' || order.kind === 'suspend_patrol'
+        ? ctx.view.patrols[order.patrol]
+        : undefined;
+    if (!p) return 0;
+    if (order.kind === 'run_patrol') return 80;
+    return p.attacks >= 2 ? 20 : -80;
+  },
+
+  hold_idlib(order, ctx) {
+    const { view } = ctx;
+    if (ctx.heart === '') return 0;
+    const heart = ctx.heart;
+    const near = (place: string): boolean =>
+      place === heart || neighbours(view, heart).some((n) => n.location === place);
+    if (order.kind === 'move') {
+      const u = view.units[order.unit];
+      if (!u) return 0;
+      if (near(order.to) && !near(u.location)) return 70;
+      if (near(u.location) && !near(order.to)) return -40;
+      return 0;
+    }
+    if (order.kind === 'assault' && near(order.target)) return 60;
+    return 0;
+  },
+
+  attack_patrols_and_spoilers(order, ctx) {
+    if (order.kind === 'move') {
+      if (ctx.patrolRoutes.has(order.to)) return 80;
+      const beside = neighbours(ctx.view, order.to).some((n) => ctx.patrolRoutes.has(n.location));
+      return beside ? 40 : 0;
+    }
+    if (isAttack(order)) {
+      const there = ctx.actorsAt.get(order.target);
+      if (there?.has(ctx.russia) || there?.has(ctx.turkey)) return 40;
+    }
+    return 0;
+  },
+
+  retake_towns_with_turkish_fire(order, ctx) {
+    const aim = aimOf(order);
+    if (aim === '' || !heldByEnemy(ctx, aim)) return 0;
+    const loc = ctx.view.locations[aim]!;
+    if (loc.kind !== 'city' && loc.kind !== 'town' && loc.kind !== 'village') return 0;
+    const turkey = ctx.view.actors[ctx.turkey];
+    const covered =
+      ctx.inTurkishGunRange.has(aim) ||
+      (turkey !== undefined && turkey.droneSorties > 0 && !ctx.view.meters.airspaceClosed);
+    if (order.kind === 'assault') return covered ? 90 : 20;
+    if (order.kind === 'move') return covered ? 40 : 10;
+    return 0;
+  },
+
+  issue_statements(order, ctx) {
+    if (order.kind !== 'protest') return 0;
+    const pressure = ctx.view.meters.internationalPressure;
+    let worst = '';
+    let most = -1;
+    for (const a of Object.keys(pressure).sort())
+      if (a !== ctx.actor && pressure[a]! > most) {
+        most = pressure[a]!;
+        worst = a;
+      }
+    if (order.to === worst && most >= 20) return clamp(40 + most);
+    return -20;
+  },
+};
+
+/** Whether `other` is an ally of the viewer (allied stance, not the viewer itself). */
+function isAlly(ctx: Context, other: string): boolean {
+  return other !== ctx.actor && isFriendly(ctx.view, ctx.actor, other);
+}

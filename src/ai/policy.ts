@@ -1,0 +1,200 @@
+// The computer actors' policy. Given only the actor's view of the game (`viewFor`), it lists the
+// legal orders (`legalOrders`, plus each convoy also un-notified), scores each by the doctrine's
+// priorities (the sum of weight × factor judgement), sorts them best first — equal scores in an
+// order fixed by one draw — and gives the best orders with a positive score, up to the doctrine's
+// orders a turn, skipping an order that would use a unit, a post, an air sortie or an addressee
+// already used this turn. It returns the orders and a decision record (the top three candidates
+// with each factor's part, in words) that the turn logs as `ai.decided`. It never touches state.
+import seedrandom from 'seedrandom';
+import {
+  FACTOR_MEANING,
+  legalOrders,
+  placeName,
+  type DecisionRecord,
+  type Doctrine,
+  type GameState,
+  type Order,
+  type WeighedOrder,
+} from '../engine/index.ts';
+import { buildContext, type Context } from './context.ts';
+import { FACTOR_JUDGES } from './factors.ts';
+
+export interface Decision {
+  orders: Order[];
+  record: DecisionRecord;
+}
+
+/** How many candidates a decision record keeps. */
+export const TOP_KEPT = 3;
+
+/**
+ * The tie-breaking draw of one actor's decision: from a generator seeded by the game's RNG as it
+ * stands (its seed and draws so far), the turn and the actor. It reads the state and changes
+ * nothing, so deciding never moves the game's RNG; the draw is logged in the decision record.
+ */
+export function decisionDraw(state: GameState, actor: string): number {
+  const rng = seedrandom.alea(`${state.rng.seed}|${state.rng.draws}|${state.turn}|${actor}`);
+  return Math.floor(rng() * 1_000_000);
+}
+
+/** The candidates: the legal orders, and each convoy also without notifying Russia. */
+export function candidateOrders(view: GameState, actor: string): Order[] {
+  const out: Order[] = [];
+  for (const o of legalOrders(view, actor)) {
+    out.push(o);
+    if (o.kind === 'dispatch_convoy' && o.notified) out.push({ ...o, notified: false });
+  }
+  return out;
+}
+
+/** A short name of an order for decision records ("air strike on Saraqib"). */
+export function orderLabel(view: GameState, order: Order): string {
+  const unit = (id: string) => view.units[id]?.name ?? id;
+  const actor = (id: string) => view.actors[id]?.name ?? id;
+  switch (order.kind) {
+    case 'move':
+      return `move ${unit(order.unit)} to ${placeName(view, order.to)}`;
+    case 'hold':
+      return `halt ${unit(order.unit)}`;
+    case 'assault':
+      return `assault ${placeName(view, order.target)} with ${order.units.length} unit${order.units.length === 1 ? '' : 's'}`;
+    case 'strike':
+      return order.means === 'artillery'
+        ? `shell ${placeName(view, order.target)} with ${unit(order.unit)}`
+        : `${order.means} strike on ${placeName(view, order.target)}`;
+    case 'dispatch_convoy':
+      return `convoy from ${placeName(view, order.from)} to ${view.posts[order.post]?.name ?? order.post}${order.escort !== '' ? `, escorted by ${actor(order.escort)}` : ''}${order.notified ? '' : ', Russia not notified'}`;
+    case 'evacuate_post':
+      return `evacuate ${view.posts[order.post]?.name ?? order.post}`;
+    case 'establish_post':
+      return `set up a post with ${unit(order.unit)}`;
+    case 'set_checkpoint':
+      return `checkpoint with ${unit(order.unit)}`;
+    case 'run_patrol':
+      return `run ${view.patrols[order.patrol]?.name ?? order.patrol}`;
+    case 'suspend_patrol':
+      return `suspend ${view.patrols[order.patrol]?.name ?? order.patrol}`;
+    case 'request_us_support':
+      return 'ask the United States for support';
+    default:
+      return `${order.kind.replaceAll('_', ' ')} (${actor(order.to)})`;
+  }
+}
+
+interface Scored {
+  order: Order;
+  score: number;
+  parts: { factor: string; points: number }[];
+  /** Position in the candidate list, for the tie order. */
+  index: number;
+}
+
+function score(order: Order, index: number, ctx: Context): Scored {
+  let total = 0;
+  const parts: { factor: string; points: number }[] = [];
+  for (const p of ctx.doctrine.priorities) {
+    const judged = FACTOR_JUDGES[p.factor](order, ctx);
+    if (judged === 0 || p.weight === 0) continue;
+    const points = p.weight * judged;
+    total += points;
+    parts.push({ factor: p.factor, points });
+  }
+  parts.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (a.factor < b.factor ? -1 : 1));
+  return { order, score: total, parts, index };
+}
+
+/** What an order takes up: a unit, a post, a patrol, an addressee… Two orders sharing one clash. */
+function resourcesOf(order: Order): string[] {
+  switch (order.kind) {
+    case 'move':
+    case 'hold':
+    case 'establish_post':
+    case 'set_checkpoint':
+      return [`unit:${order.unit}`];
+    case 'assault':
+      return [...order.units.map((u) => `unit:${u}`), `target:${order.target}`];
+    case 'strike':
+      return order.means === 'artillery' ? [`unit:${order.unit}`] : [`${order.means}:${order.target}`];
+    case 'dispatch_convoy':
+    case 'evacuate_post':
+      return [`post:${order.post}`];
+    case 'run_patrol':
+    case 'suspend_patrol':
+      return [`patrol:${order.patrol}`];
+    case 'request_us_support':
+      return ['us'];
+    default:
+      return [`to:${order.to}`];
+  }
+}
+
+/** The policy's choice for `actor` from its view, with the decision record. */
+export function decide(view: GameState, actor: string, doctrine: Doctrine, draw: number): Decision {
+  const ctx = buildContext(view, actor, doctrine);
+  const candidates = candidateOrders(view, actor);
+  const scored = candidates.map((o, i) => score(o, i, ctx));
+  const n = Math.max(1, scored.length);
+  // Equal scores: a rotation of the candidate list by the draw, so ties fall differently from
+  // game to game but the same way in a replay.
+  const shift = draw % n;
+  scored.sort((a, b) => b.score - a.score || ((a.index - shift + n) % n) - ((b.index - shift + n) % n));
+  const used = new Set<string>();
+  const sorties: Record<string, number> = { air: 0, drone: 0 };
+  const me = view.actors[actor];
+  const orders: Order[] = [];
+  for (const s of scored) {
+    if (orders.length >= doctrine.ordersPerTurn || s.score <= 0) break;
+    const needs = resourcesOf(s.order);
+    if (needs.some((r) => used.has(r))) continue;
+    if (s.order.kind === 'strike' && s.order.means !== 'artillery') {
+      const cap = s.order.means === 'air' ? (me?.airSorties ?? 0) : (me?.droneSorties ?? 0);
+      if (sorties[s.order.means]! + s.order.sorties > cap) continue;
+      sorties[s.order.means]! += s.order.sorties;
+    }
+    for (const r of needs) used.add(r);
+    orders.push(s.order);
+  }
+  const top: WeighedOrder[] = scored.slice(0, TOP_KEPT).map((s) => ({
+    order: orderLabel(view, s.order),
+    score: s.score,
+    factors: s.parts,
+  }));
+  return {
+    orders,
+    record: { actor, doctrine: doctrine.id, weighed: candidates.length, chosen: orders.length, draw, top },
+  };
+}
+
+/**
+ * Random play, the yardstick doctrine play is measured against: as many legal orders as the
+ * doctrine allows, each picked uniformly (by a generator seeded from `draw`), skipping clashes.
+ */
+export function decideRandomly(view: GameState, actor: string, budget: number, draw: number): Decision {
+  const candidates = legalOrders(view, actor);
+  const rng = seedrandom.alea(`random|${draw}`);
+  const used = new Set<string>();
+  const orders: Order[] = [];
+  for (let tries = 0; tries < budget * 4 && orders.length < budget && candidates.length > 0; tries++) {
+    const pick = candidates[Math.floor(rng() * candidates.length)]!;
+    const needs = resourcesOf(pick);
+    if (needs.some((r) => used.has(r))) continue;
+    for (const r of needs) used.add(r);
+    orders.push(pick);
+  }
+  return {
+    orders,
+    record: {
+      actor,
+      doctrine: 'random',
+      weighed: candidates.length,
+      chosen: orders.length,
+      draw,
+      top: orders.slice(0, TOP_KEPT).map((o) => ({ order: orderLabel(view, o), score: 0, factors: [] })),
+    },
+  };
+}
+
+/** Words for a factor, for the docs and the review ("keep posts supplied: convoys to own …"). */
+export function factorWords(factor: keyof typeof FACTOR_MEANING): string {
+  return `${factor.replaceAll('_', ' ')}: ${FACTOR_MEANING[factor]}`;
+}
