@@ -8,6 +8,7 @@ import {
   isHostile,
   neighbours,
   sortedIds,
+  type Condition,
   type Doctrine,
   type GameState,
   type ThresholdName,
@@ -48,6 +49,8 @@ export interface Context {
   convoysTo: Set<string>;
   /** The most valuable place the actor holds (its heart: Idlib for HTS). */
   heart: string;
+  /** Places the actor's own objectives name (to take or hold), from their conditions. */
+  objectivePlaces: Set<string>;
   /** Places the actor's artillery can reach (artillery range from its standing guns). */
   inOwnGunRange: Set<string>;
   /** Places Turkish guns reach (for the actors Turkey supports). */
@@ -68,6 +71,29 @@ function gunRange(view: GameState, actor: string): Set<string> {
     if (u.actor !== actor || u.type !== 'artillery' || u.strength <= 0 || u.transit !== null) continue;
     for (const p of places) if (distance2(view, u.location, p) <= range2) out.add(p);
   }
+  return out;
+}
+
+/**
+ * The places the actor's objectives (those it can see: its own) ask it to control: `controls` of
+ * itself, `not controls` of another actor, the towns of a highway it must see open.
+ */
+function objectivePlaces(view: GameState, actor: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (c: Condition, negated: boolean): void => {
+    if ('all' in c) for (const x of c.all) walk(x, negated);
+    else if ('any' in c) for (const x of c.any) walk(x, negated);
+    else if ('not' in c) walk(c.not, !negated);
+    else if ('controls' in c) {
+      if ((c.controls.actor === actor) !== negated) out.add(c.controls.location);
+    } else if ('highway_open' in c && !negated) {
+      const hw = view.highways[c.highway_open.highway];
+      if (hw && (c.highway_open.actor === actor || isFriendly(view, actor, c.highway_open.actor)))
+        for (const w of hw.waypoints) out.add(w);
+    }
+  };
+  for (const o of view.victory.objectives)
+    if (o.actor === actor && view.victory.achieved[o.id] === undefined) walk(o.condition, false);
   return out;
 }
 
@@ -135,6 +161,7 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
     }
   }
   return {
+    objectivePlaces: objectivePlaces(view, actor),
     view,
     actor,
     doctrine,

@@ -2,7 +2,7 @@
 // is against it) to 100 (the factor wants it), 0 when the factor has nothing to say. A candidate's
 // score is the sum over the doctrine's priorities of weight × judgement. The meanings in words are
 // FACTOR_MEANING (src/engine/doctrine.ts); the docs (docs/doctrines.md) explain each in full.
-import { isFriendly, neighbours, type Factor, type Order } from '../engine/index.ts';
+import { breachedBy, isFriendly, neighbours, type Factor, type Order } from '../engine/index.ts';
 import { heldByEnemy, heldByFriend, tensionOf, type Context } from './context.ts';
 
 type Judge = (order: Order, ctx: Context) => number;
@@ -63,7 +63,11 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     if (order.kind === 'evacuate_post') {
       const p = view.posts[order.post];
       if (!p) return 0;
-      const hopeless = p.status === 'encircled' && p.supplyDays === 0 && p.readiness < 40;
+      // A surrounded post is given up before it can be stormed (escalation one rung short of the
+      // level at which posts get assaulted), or once it has nothing left.
+      const stormable = view.meters.escalation + 1 >= ctx.th.assaultPostsFromEscalation;
+      const surrounded = p.status === 'encircled' || p.status === 'cut_off';
+      const hopeless = surrounded && (stormable || (p.supplyDays === 0 && p.readiness < 40));
       return hopeless ? 80 : -100;
     }
     if (order.kind === 'move') {
@@ -83,6 +87,55 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     return 0;
   },
 
+  pursue_objectives(order, ctx) {
+    const { view } = ctx;
+    if (ctx.objectivePlaces.size === 0) return 0;
+    if (order.kind === 'assault' && ctx.objectivePlaces.has(order.target) && !heldByFriend(ctx, order.target))
+      return 100;
+    if (order.kind !== 'move') return 0;
+    const u = view.units[order.unit];
+    if (!u) return 0;
+    // The last defender of an objective stays.
+    if (ctx.objectivePlaces.has(u.location) && heldByFriend(ctx, u.location)) {
+      const left = (ctx.ownStrength.get(u.location) ?? 0) - Math.trunc((u.strength * u.readiness) / 100);
+      if (left <= 0) return -100;
+    }
+    if (ctx.objectivePlaces.has(order.to)) return heldByFriend(ctx, order.to) ? 40 : 80;
+    return 0;
+  },
+
+  defend_held_places(order, ctx) {
+    if (order.kind !== 'move') return 0;
+    const { view } = ctx;
+    const u = view.units[order.unit];
+    if (!u) return 0;
+    const threatened = (place: string): boolean =>
+      neighbours(view, place).some(
+        (n) => heldByEnemy(ctx, n.location) || (ctx.hostileStrength.get(n.location) ?? 0) > 0,
+      );
+    const from = view.locations[u.location];
+    // Leaving a valuable held place under threat with too little left behind.
+    if (from && from.controller === ctx.actor && from.value >= 3 && threatened(u.location)) {
+      const left = (ctx.ownStrength.get(u.location) ?? 0) - Math.trunc((u.strength * u.readiness) / 100);
+      if (left < (ctx.hostileStrength.get(u.location) ?? 0) + 3) return clamp(-40 * from.value);
+    }
+    const to = view.locations[order.to];
+    if (to && to.controller === ctx.actor && to.value >= 3 && threatened(order.to))
+      return clamp(15 * to.value);
+    return 0;
+  },
+
+  keep_agreements(order, ctx) {
+    if (!isAttack(order)) return 0;
+    if (breachedBy(ctx.view, ctx.actor, order.kind, order.target).length > 0) return -100;
+    // A ceasefire that takes effect at the start of this very turn binds the orders given now.
+    const { view } = ctx;
+    for (const a of Object.values(view.agreements))
+      if (a.status === 'pending' && a.startTurn <= view.turn && a.ceasefire && a.parties.includes(ctx.actor))
+        return -100;
+    return 0;
+  },
+
   make_peace_when_pressed(order, ctx) {
     const { view } = ctx;
     const losses = view.meters.losses[ctx.actor] ?? 0;
@@ -95,7 +148,7 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
 
   keep_posts_supplied(order, ctx) {
     const { view } = ctx;
-    if (order.kind === 'evacuate_post') return -50;
+    if (order.kind === 'evacuate_post') return view.posts[order.post]?.status === 'supplied' ? -50 : 0;
     if (order.kind !== 'dispatch_convoy') return 0;
     const p = view.posts[order.post];
     if (!p) return 0;
@@ -110,8 +163,9 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
 
   notify_russia(order, ctx) {
     if (order.kind !== 'dispatch_convoy') return 0;
+    // It judges how a convoy goes, not whether: the wrong choice costs, the right one is neutral.
     const calm = tensionOf(ctx.view, ctx.actor, ctx.russia) < ctx.th.notifyRussiaTensionBelow;
-    return order.notified === calm ? 50 : -50;
+    return order.notified === calm ? 0 : -50;
   },
 
   retaliate_for_losses(order, ctx) {

@@ -10,6 +10,9 @@ export const FACTORS = [
   'favourable_odds',
   'take_valuable_places',
   'protect_own_forces',
+  'pursue_objectives',
+  'defend_held_places',
+  'keep_agreements',
   'make_peace_when_pressed',
   // -- Turkey
   'keep_posts_supplied',
@@ -45,6 +48,12 @@ export const FACTOR_MEANING: Record<Factor, string> = {
   take_valuable_places: 'moves and assaults towards valuable places the actor does not hold',
   protect_own_forces:
     'keeping weak or cut-off units and posts out of harm: pulling back, evacuating a post that is lost anyway',
+  pursue_objectives:
+    "taking and holding the places the actor's own objectives name (a place to control, a place to keep from another actor, the towns of a highway to open)",
+  defend_held_places:
+    'keeping defenders in the valuable places the actor holds that enemies threaten, and reinforcing them',
+  keep_agreements:
+    'no strikes or assaults that would break an agreement in force that binds the actor (a ceasefire, a no-strike obligation)',
   make_peace_when_pressed: 'accepting a ceasefire and calling leaders when losses and tension run high',
   keep_posts_supplied: 'convoys to own observation posts, the more the fewer supply days they have left',
   notify_russia:

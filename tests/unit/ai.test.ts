@@ -1,0 +1,340 @@
+// The computer actors on small maps: each shipped doctrine does what it says (Turkey supplies a
+// post that runs short, the government surrounds a post rather than assault it while escalation
+// is low, Russia offers a ceasefire past its threshold, Turkish retaliation grows with its losses,
+// HTS goes for a joint patrol), a changed weight changes the decision, decisions read only the
+// actor's view, and their records enter the log and the replay.
+import { describe, expect, it } from 'vitest';
+import { computerOrders, decide, decideRandomly, GENERIC_DOCTRINE } from '../../src/ai/index.ts';
+import { playScenario, parsePlayers } from '../../src/cli/play.ts';
+import { loadScenarioArg } from '../../src/cli/files.ts';
+import {
+  resolveTurn,
+  viewFor,
+  type Doctrine,
+  type GameEvent,
+  type GameState,
+  type Order,
+} from '../../src/engine/index.ts';
+import { analyseDoctrine, toDoctrine, verifyReplay } from '../../src/scenario/index.ts';
+import { readProjectFile, tinyScenario, type TinyWorld } from './helpers.ts';
+import { newGame } from '../../src/scenario/index.ts';
+
+function doctrineFrom(text: string, file = 'x.doctrine.yaml'): Doctrine {
+  const a = analyseDoctrine(file, text);
+  expect(a.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return toDoctrine(a.data!);
+}
+
+const shipped = (id: string): string => readProjectFile(`scenarios/doctrines/${id}.doctrine.yaml`);
+const DOCTRINE = {
+  turkey: doctrineFrom(shipped('turkey')),
+  syria: doctrineFrom(shipped('syria')),
+  russia: doctrineFrom(shipped('russia')),
+  hts: doctrineFrom(shipped('hts')),
+};
+
+// base(crossing) —10— a —10— b —10(track)— site(post op1)
+//                     a —14— c —10(track)— site
+//                     b —10— d —10— site          r(hill) —4— a, r —10— far
+const places: TinyWorld['places'] = [
+  { id: 'base', kind: 'crossing', at: [0, 0] },
+  { id: 'a', at: [10, 0] },
+  { id: 'b', at: [20, 0] },
+  { id: 'c', at: [20, 10] },
+  { id: 'd', at: [25, -5] },
+  { id: 'site', kind: 'post', at: [30, 5] },
+  { id: 'r', kind: 'hill', at: [10, 4] },
+  { id: 'far', kind: 'village', at: [10, 14] },
+];
+const roads: TinyWorld['roads'] = [
+  ['base', 'a', 10],
+  ['a', 'b', 10],
+  ['a', 'c', 14],
+  ['b', 'site', 10, 'track'],
+  ['c', 'site', 10, 'track'],
+  ['b', 'd', 10],
+  ['d', 'site', 10],
+  ['a', 'r', 4, 'track'],
+  ['r', 'far', 10, 'track'],
+];
+
+interface Setup {
+  holds?: string;
+  units?: string[];
+  supplyDays?: number;
+  tensionRussiaTurkey?: number;
+  patrols?: string[];
+  params?: string;
+}
+
+function world({
+  holds = '{}',
+  units = [],
+  supplyDays = 20,
+  tensionRussiaTurkey = 30,
+  patrols = [],
+  params = '',
+}: Setup): TinyWorld {
+  const scenario = `schemaVersion: 2
+id: tiny-ai
+title: Tiny
+briefing: A test.
+map: tiny.map.yaml
+calendar: { start: '2020-01-01', daysPerTurn: 1, turns: 30 }
+actors:
+  - { id: turkey, name: Turkey, controller: computer, supplySources: [base], droneSorties: 3 }
+  - { id: syria, name: Syria, controller: computer }
+  - { id: russia, name: Russia, controller: computer, airSorties: 2 }
+  - { id: hts, name: HTS, controller: computer, hardLine: true }
+relations:
+  - { a: turkey, b: syria, stance: hostile, tension: 60 }
+  - { a: syria, b: russia, stance: allied, tension: 5 }
+  - { a: turkey, b: russia, stance: neutral, tension: ${tensionRussiaTurkey} }
+  - { a: syria, b: hts, stance: hostile, tension: 90 }
+  - { a: russia, b: hts, stance: hostile, tension: 90 }
+control: { default: turkey, holds: ${holds} }
+params: { artilleryRangeM: 5000${params === '' ? '' : `, ${params}`} }
+posts:
+  - { id: op1, actor: turkey, garrison: 100, supplyDays: ${supplyDays}, maxSupplyDays: 30 }
+forces:
+${units.length === 0 ? '  []' : units.map((u) => `  - ${u}`).join('\n')}
+patrols:
+${patrols.length === 0 ? '  []' : patrols.map((p) => `  - ${p}`).join('\n')}
+`;
+  return { places, roads, posts: [{ id: 'op1', location: 'site' }], scenario };
+}
+
+function game(setup: Setup): GameState {
+  return newGame(tinyScenario(world(setup)), 1);
+}
+
+/** A copy of the state to edit (states are frozen). */
+function edit(state: GameState, change: (s: GameState) => void): GameState {
+  const copy = structuredClone(state);
+  change(copy);
+  return copy;
+}
+
+function ordersOf(state: GameState, actor: string, doctrine: Doctrine): Order[] {
+  return decide(viewFor(state, actor), actor, doctrine, 0).orders;
+}
+
+const unit = (id: string, actor: string, at: string, strength = 10, type = 'infantry'): string =>
+  `{ id: ${id}, actor: ${actor}, name: ${id}, type: ${type}, strength: ${strength}, location: ${at} }`;
+
+describe('Turkey keeps its posts supplied', () => {
+  it('sends a convoy to a post running out of supply when a route exists', () => {
+    const orders = ordersOf(game({ supplyDays: 3 }), 'turkey', DOCTRINE.turkey);
+    const convoys = orders.filter((o) => o.kind === 'dispatch_convoy');
+    expect(convoys).toHaveLength(1);
+    expect(convoys[0]).toMatchObject({ from: 'base', post: 'op1' });
+  });
+
+  it('sends none to a post with full stores', () => {
+    const orders = ordersOf(game({ supplyDays: 30 }), 'turkey', DOCTRINE.turkey);
+    expect(orders.filter((o) => o.kind === 'dispatch_convoy')).toEqual([]);
+  });
+
+  it('sends none when no route is open (government ground all round, and Russia refuses to escort)', () => {
+    const state = game({ supplyDays: 3, holds: '{ syria: [b, c, d] }', tensionRussiaTurkey: 90 });
+    expect(ordersOf(state, 'turkey', DOCTRINE.turkey).filter((o) => o.kind === 'dispatch_convoy')).toEqual(
+      [],
+    );
+  });
+
+  it('changing a weight in the doctrine file changes the decision', () => {
+    const state = game({ supplyDays: 3 });
+    const text = shipped('turkey').replace(
+      /factor: keep_posts_supplied, weight: \d+/,
+      'factor: keep_posts_supplied, weight: 0',
+    );
+    expect(text).not.toBe(shipped('turkey'));
+    const without = ordersOf(state, 'turkey', doctrineFrom(text));
+    expect(without.filter((o) => o.kind === 'dispatch_convoy')).toEqual([]);
+    expect(ordersOf(state, 'turkey', DOCTRINE.turkey).some((o) => o.kind === 'dispatch_convoy')).toBe(true);
+  });
+
+  it('notifies Russia while tension allows, and not past the threshold', () => {
+    const calm = ordersOf(game({ supplyDays: 3, tensionRussiaTurkey: 30 }), 'turkey', DOCTRINE.turkey);
+    const tense = ordersOf(game({ supplyDays: 3, tensionRussiaTurkey: 90 }), 'turkey', DOCTRINE.turkey);
+    expect(calm.find((o) => o.kind === 'dispatch_convoy')).toMatchObject({ notified: true });
+    expect(tense.find((o) => o.kind === 'dispatch_convoy')).toMatchObject({ notified: false });
+  });
+});
+
+describe('the Syrian government encircles Turkish posts rather than assault them', () => {
+  // The government holds a, b and d around the post; Turkey still holds c, its last way in.
+  const setup: Setup = {
+    holds: '{ syria: [a, b, d] }',
+    units: [unit('sy1', 'syria', 'd', 30), unit('sy2', 'syria', 'b', 30), unit('sy3', 'syria', 'a', 30)],
+  };
+
+  it('while escalation is low: no assault on the post, but a push for its other side', () => {
+    const orders = ordersOf(game(setup), 'syria', DOCTRINE.syria);
+    expect(orders.filter((o) => o.kind === 'assault' && o.target === 'site')).toEqual([]);
+    expect(
+      orders.filter((o) => (o.kind === 'move' ? o.to : o.kind === 'assault' ? o.target : '') === 'c'),
+    ).not.toEqual([]);
+  });
+
+  it('once escalation reaches its threshold, the post may be assaulted', () => {
+    const state = edit(game(setup), (s) => {
+      s.meters.escalation = DOCTRINE.syria.thresholds.assaultPostsFromEscalation;
+    });
+    const orders = ordersOf(state, 'syria', DOCTRINE.syria);
+    expect(orders).toContainEqual(expect.objectContaining({ kind: 'assault', target: 'site' }));
+  });
+});
+
+describe('Russia offers a ceasefire past its tension threshold', () => {
+  const threshold = DOCTRINE.russia.thresholds.ceasefireTensionAbove;
+  const proposals = (tension: number) =>
+    ordersOf(game({ tensionRussiaTurkey: tension }), 'russia', DOCTRINE.russia).filter(
+      (o) => o.kind === 'propose_ceasefire',
+    );
+
+  it(`not at ${threshold - 10}, and to Turkey at ${threshold + 10}`, () => {
+    expect(proposals(threshold - 10)).toEqual([]);
+    expect(proposals(threshold + 10)).toEqual([{ kind: 'propose_ceasefire', to: 'turkey' }]);
+  });
+});
+
+describe('Turkish retaliation grows with its losses', () => {
+  // Syria holds b and d; Russian troops stand at d; Syria struck Turkey last turn.
+  const base = game({
+    holds: '{ syria: [b, d] }',
+    units: [unit('sy1', 'syria', 'b', 5), unit('ru1', 'russia', 'd', 5)],
+  });
+  const struck: GameEvent = {
+    kind: 'strike.resolved',
+    turn: 1,
+    phase: 'strikes',
+    actors: ['syria', 'turkey'],
+    location: 'site',
+    data: {},
+    explain: 'A government strike on the Turkish post.',
+  };
+  const attacks = (losses: number): Order[] => {
+    const state = edit(base, (s) => {
+      s.meters.escalation = 2;
+      s.meters.losses = { turkey: losses };
+      s.log = [{ turn: 1, date: '2020-01-01', events: [struck] }];
+      s.turn = 2;
+    });
+    return ordersOf(state, 'turkey', DOCTRINE.turkey).filter(
+      (o) => o.kind === 'strike' || o.kind === 'assault',
+    );
+  };
+
+  it('none without losses, some with a few, more with many', () => {
+    const counts = [0, 40, 200].map((l) => attacks(l).length);
+    expect(counts[0]).toBe(0);
+    expect(counts[1]).toBeGreaterThan(0);
+    expect(counts[2]).toBeGreaterThan(counts[1]!);
+  });
+
+  it('strikes only whoever struck it', () => {
+    for (const o of attacks(200)) expect(['b', 'd']).toContain((o as { target: string }).target);
+  });
+});
+
+describe('HTS goes for the joint patrols when its doctrine says so', () => {
+  const setup: Setup = {
+    holds: '{ hts: [far, r] }',
+    units: [unit('hts1', 'hts', 'r', 10)],
+    patrols: ['{ id: jp, name: Joint patrol, actors: [russia, turkey], route: [a, b], status: active }'],
+    params: 'patrolAttackPerMille: 1000',
+  };
+
+  it('moves onto the patrol route; with the factor weighed 0 it stays away', () => {
+    const state = game(setup);
+    const orders = ordersOf(state, 'hts', DOCTRINE.hts);
+    expect(orders).toContainEqual({ kind: 'move', unit: 'hts1', to: 'a' });
+    const calm = doctrineFrom(
+      shipped('hts').replace(
+        /factor: attack_patrols_and_spoilers, weight: \d+/,
+        'factor: attack_patrols_and_spoilers, weight: 0',
+      ),
+    );
+    expect(
+      ordersOf(state, 'hts', calm).filter((o) => o.kind === 'move' && (o.to === 'a' || o.to === 'b')),
+    ).toEqual([]);
+  });
+
+  it('and, played out, the patrol is attacked', () => {
+    const scenario = tinyScenario(world(setup));
+    let state = newGame(scenario, 1);
+    const kinds: string[] = [];
+    for (let t = 0; t < 4 && !state.over; t++) {
+      const d = computerOrders(state, 'hts', DOCTRINE.hts);
+      const r = resolveTurn(state, { hts: d.orders }, [d.record]);
+      kinds.push(...r.events.map((e) => e.kind));
+      state = r.state;
+    }
+    expect(kinds).toContain('patrol.attacked');
+  });
+});
+
+describe('decisions', () => {
+  it("read only the actor's view: what it cannot see does not change them", () => {
+    // A government force at far (unobserved by Turkey) with a different exact strength.
+    const setup = (strength: number): Setup => ({
+      supplyDays: 3,
+      holds: '{ syria: [far] }',
+      units: [unit('sy_hidden', 'syria', 'far', strength)],
+      params: 'droneViewRangeM: 1000',
+    });
+    const a = ordersOf(game(setup(9)), 'turkey', DOCTRINE.turkey);
+    const b = ordersOf(game(setup(11)), 'turkey', DOCTRINE.turkey);
+    expect(viewFor(game(setup(9)), 'turkey').units.sy_hidden!.strength).toBe(
+      viewFor(game(setup(11)), 'turkey').units.sy_hidden!.strength,
+    );
+    expect(a).toEqual(b);
+  });
+
+  it("record the top three candidates with each factor's part, and the draw", () => {
+    const d = decide(viewFor(game({ supplyDays: 3 }), 'turkey'), 'turkey', DOCTRINE.turkey, 4242);
+    expect(d.record).toMatchObject({ actor: 'turkey', doctrine: 'turkey', draw: 4242 });
+    expect(d.record.top).toHaveLength(3);
+    expect(d.record.chosen).toBe(d.orders.length);
+    const best = d.record.top[0]!;
+    expect(best.score).toBe(best.factors.reduce((sum, f) => sum + f.points, 0));
+    expect(best.order).toMatch(/^convoy from BASE to Post op1/);
+    expect(best.factors[0]!.factor).toBe('keep_posts_supplied');
+  });
+
+  it('give no more orders than the doctrine allows, and never two for one unit', () => {
+    const state = game({
+      holds: '{ syria: [b, d] }',
+      units: [unit('sy1', 'syria', 'd', 30), unit('sy2', 'syria', 'b', 30), unit('sy3', 'syria', 'b', 30)],
+    });
+    const orders = ordersOf(state, 'syria', { ...DOCTRINE.syria, ordersPerTurn: 2 });
+    expect(orders.length).toBeLessThanOrEqual(2);
+    const units = orders.flatMap((o) =>
+      'unit' in o && o.unit !== '' ? [o.unit] : 'units' in o ? o.units : [],
+    );
+    expect(new Set(units).size).toBe(units.length);
+  });
+
+  it('break ties by the draw: the same draw gives the same orders', () => {
+    const view = viewFor(game({}), 'hts');
+    const x = decide(view, 'hts', GENERIC_DOCTRINE, 7).orders;
+    expect(decide(view, 'hts', GENERIC_DOCTRINE, 7).orders).toEqual(x);
+    const random = decideRandomly(view, 'turkey', 3, 11);
+    expect(decideRandomly(view, 'turkey', 3, 11)).toEqual(random);
+  });
+
+  it('enter the log as ai.decided and the replay, which verifies', () => {
+    const scenario = loadScenarioArg('winter-2019-2020');
+    const { replay, state } = playScenario(scenario, '7', 3, { players: parsePlayers('computer', scenario) });
+    expect(replay.turns.every((t) => (t.decisions ?? []).length === 5)).toBe(true);
+    const decided = state.log.flatMap((l) => l.events).filter((e) => e.kind === 'ai.decided');
+    expect(decided).toHaveLength(15);
+    expect(decided[0]!.explain).toMatch(/weighed \d+ orders and gave \d+\. 1\. /);
+    expect(verifyReplay(replay, scenario)).toMatchObject({ ok: true, turns: 3 });
+    // The record is part of the game: a replay whose records were edited does not verify.
+    const edited = structuredClone(replay);
+    edited.turns[1]!.decisions![0]!.draw += 1;
+    expect(verifyReplay(edited, scenario)).toMatchObject({ ok: false, turn: 2 });
+  });
+});
