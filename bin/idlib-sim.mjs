@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = main(process.argv.slice(2));
+const { mainAsync } = await import('../src/cli/main.ts');
+process.exitCode = await mainAsync(process.argv.slice(2));

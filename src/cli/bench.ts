@@ -1,8 +1,13 @@
-// `idlib-sim bench` / `npm run bench`: speed and size of the engine on the default scenario.
-// Prints a few lines of context, then one JSON object of named figures as the last line.
+// `idlib-sim bench` / `npm run bench`: speed and size of the engine on the default scenario, and
+// the speed of `idlib-sim batch`. Prints a few lines of context, then one JSON object of named
+// figures as the last line.
+import { computerOrders, GENERIC_DOCTRINE } from '../ai/index.ts';
 import { hashState, resolveTurn, setStateFreezing, type GameState } from '../engine/index.ts';
-import { newGame, scriptedOrders } from '../scenario/index.ts';
-import { loadScenarioArg } from './files.ts';
+import { newGame, scriptedOrders, type Scenario } from '../scenario/index.ts';
+import { playGames, type GamesRun } from './batch.ts';
+import { loadScenarioArg, resolveScenarioPath } from './files.ts';
+import { defaultPlayers, ordersForTurn, type Player } from './play.ts';
+import { strengthVsRandom } from './strength.ts';
 
 export const DEFAULT_SCENARIO = 'winter-2019-2020';
 
@@ -16,7 +21,55 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-export function runBench(out: { log: (line: string) => void }): number {
+/** Games per batch measurement: whole games of the default scenario (its every turn). */
+const BATCH_GAMES = 16;
+
+/** Seeds of the doctrine-against-random measure (each takes one game plus one per actor). */
+const STRENGTH_SEEDS = Number(process.env.BENCH_STRENGTH_SEEDS ?? 20);
+
+function allComputer(scenario: Scenario): Record<string, Player> {
+  const players = defaultPlayers(scenario);
+  for (const a of Object.keys(players)) players[a] = 'computer';
+  return players;
+}
+
+async function benchBatch(workers: number, computer: boolean): Promise<GamesRun> {
+  const scenarioPath = resolveScenarioPath(DEFAULT_SCENARIO);
+  const scenario = loadScenarioArg(scenarioPath);
+  return playGames({
+    scenarioPath,
+    scenario,
+    baseSeed: '1',
+    first: 0,
+    last: BATCH_GAMES - 1,
+    maxTurns: scenario.data.calendar.turns,
+    players: computer ? allComputer(scenario) : defaultPlayers(scenario),
+    workers,
+  });
+}
+
+/** Median milliseconds of one computer decision, per actor, over a few all-computer games. */
+function decisionTimes(scenario: Scenario, games: number): Record<string, number> {
+  const times: Record<string, number[]> = {};
+  const players = allComputer(scenario);
+  for (let g = 0; g < games; g++) {
+    let state = newGame(scenario, `ai-${g}`);
+    while (!state.over) {
+      for (const actor of Object.keys(players).sort()) {
+        const t0 = performance.now();
+        computerOrders(state, actor, scenario.doctrines[actor] ?? GENERIC_DOCTRINE);
+        (times[actor] ??= []).push(performance.now() - t0);
+      }
+      const { orders, decisions } = ordersForTurn(scenario, state, players);
+      state = resolveTurn(state, orders, decisions).state;
+    }
+  }
+  const out: Record<string, number> = {};
+  for (const actor of Object.keys(times).sort()) out[actor] = round3(median(times[actor]!));
+  return out;
+}
+
+export async function runBench(out: { log: (line: string) => void }): Promise<number> {
   const scenario = loadScenarioArg(DEFAULT_SCENARIO);
   setStateFreezing(false);
   const games = 30;
@@ -41,13 +94,51 @@ export function runBench(out: { log: (line: string) => void }): number {
     hashTimes.push(performance.now() - t0);
   }
   setStateFreezing(true);
+
+  // Batch: games per second of play, from the moment every worker has loaded the scenario to the
+  // last game (starting the threads, tsx and the scenario is reported apart), with every actor
+  // played by the computer (what a batch is for; the shipped scenario's scripted play is the
+  // second figure); the speed-up is 2 workers over 1 on the same games. Memory: each worker samples the V8 heap in use by its
+  // own isolate (v8.getHeapStatistics().used_heap_size: live objects and garbage not yet
+  // collected, the thread's real footprint on the heap) after every turn; the figure is the
+  // largest peak of any worker. The process's resident size is shared by all threads, so it says
+  // nothing per worker.
+  const one = await benchBatch(1, true);
+  const two = await benchBatch(2, true);
+  const scripted = await benchBatch(2, false);
+  const gamesPerSecond = (run: GamesRun) => (1000 * run.records.length) / run.playMs;
+
+  setStateFreezing(false);
+  const msPerDecision = decisionTimes(scenario, 2);
+  const strength = strengthVsRandom(
+    scenario,
+    Array.from({ length: STRENGTH_SEEDS }, (_, i) => `bench-${i}`),
+  );
+  setStateFreezing(true);
+  const winRate: Record<string, number> = {};
+  for (const [actor, t] of Object.entries(strength.byActor)) winRate[actor] = round3(t.wins / strength.seeds);
+
   const figures = {
     'engine.msPerTurn': round3(median(turnTimes)),
     'engine.stateBytes': maxBytes,
     'engine.hashMs': round3(median(hashTimes)),
+    'batch.gamesPerSecond': round3(gamesPerSecond(two)),
+    'batch.gamesPerSecondScripted': round3(gamesPerSecond(scripted)),
+    'batch.speedup2v1': round3(gamesPerSecond(two) / gamesPerSecond(one)),
+    'batch.peakMBPerWorker': round3(Math.max(...two.peakHeapBytes) / 1048576),
+    'ai.msPerDecision': msPerDecision,
+    'ai.winRateVsRandom': winRate,
   };
   out.log(
     `bench: ${scenario.data.id}, ${games} games of ${finalState!.calendar.turns} turns (${turnTimes.length} turns timed)`,
+  );
+  out.log(
+    `bench: ai.winRateVsRandom over ${strength.seeds} seeds (wins, ties, losses per actor): ${JSON.stringify(strength.byActor)}`,
+  );
+  out.log(
+    `bench: batch of ${BATCH_GAMES} whole games, every actor by the computer: 1 worker ${(one.playMs / 1000).toFixed(1)} s ` +
+      `(started in ${(one.startMs / 1000).toFixed(1)} s), 2 workers ${(two.playMs / 1000).toFixed(1)} s ` +
+      `(started in ${(two.startMs / 1000).toFixed(1)} s); as shipped (scripted actors) on 2 workers ${(scripted.playMs / 1000).toFixed(1)} s`,
   );
   out.log(JSON.stringify(figures));
   return 0;

@@ -1,6 +1,8 @@
-// idlib-sim: the command line. Commands: run, verify, check, migrate, bench, schema. Exit codes:
-// 0 success, 1 a replay that does not verify, a checked file with errors or a file that cannot be
-// migrated, 2 bad usage or input (missing file, bad flag, invalid scenario).
+// idlib-sim: the command line. Commands: run, verify, check, migrate, batch, merge, bench, schema.
+// Exit codes: 0 success, 1 a replay that does not verify, a checked file with errors or a file that
+// cannot be migrated, 2 bad usage or input (missing file, bad flag, invalid scenario, slices that
+// do not merge). `main` runs the synchronous commands; `mainAsync` (the program's entry) runs every
+// command, batch and bench (worker threads) included.
 import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { dateOfTurn, setStateFreezing, standing } from '../engine/index.ts';
@@ -11,34 +13,58 @@ import {
   replayMismatch,
   verifyReplay,
 } from '../scenario/index.ts';
+import { intFlag, playersArg, seedFlag, seedJson } from './args.ts';
+import { runBatch, type BatchOut } from './batch.ts';
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
 import { loadScenarioArg, readText, UsageError } from './files.ts';
+import { runMerge } from './merge.ts';
 import { runMigrate } from './migrate.ts';
 import { runSchema } from './schema.ts';
-import { describeTurn, playScenario } from './play.ts';
+import { describeTurn, playersSpec, playScenario } from './play.ts';
 
 const USAGE = `idlib-sim — the Idlib de-escalation zone wargame, headless
 
 Usage:
-  idlib-sim run <scenario> [--seed N] [--turns N] [--out replay.json] [--json]
-      Play a scenario (a file path or a shipped scenario id, e.g. winter-2019-2020) with the
-      scripted actors' orders; print a line per turn. --out writes the replay; with --json the
+  idlib-sim run <scenario> [--seed S] [--turns N] [--play P] [--out replay.json] [--json]
+      Play a scenario (a file path or a shipped scenario id, e.g. winter-2019-2020); print a
+      line per turn. Each actor plays as its controller says: scripted actors follow the
+      scenario's script, computer (and human) actors are played by their doctrine, passive ones
+      give no orders. --play changes that: "computer" for every actor, or a list such as
+      "computer,turkey=random" (players: script, computer, random, passive). The seed is an
+      integer (default 1) or any text without spaces, e.g. a seed printed by batch (1-17).
+      --out writes the replay (with the computer actors' decision records); with --json the
       last line of output is one JSON object with the result.
   idlib-sim verify <replay.json> [--scenario file]
       Replay a recorded game and check every turn's state hash (exit 1 names the first turn
       that differs).
   idlib-sim check <files…> [--format text|json]
-      Check scenario files (and the maps they name; a *.map.yaml is checked as a map): every
-      problem at once, one per line as file:line:col  error|warning  CODE  path  message, then
-      "N errors, M warnings" (codes: docs/error-codes.md). Exit 1 on any error, else 0.
+      Check scenario files (and the maps and doctrines they name; a *.map.yaml is checked as a
+      map, a *.doctrine.yaml as a doctrine): every problem at once, one per line as
+      file:line:col  error|warning  CODE  path  message, then "N errors, M warnings" (codes: docs/error-codes.md). Exit 1 on any error, else 0.
   idlib-sim migrate <file> [--dry-run]
       Rewrite a scenario file written for an older schemaVersion in the current one, keeping
       its comments and layout; print what changed and the diff. The result must pass check
       before it replaces the file (exit 1 otherwise, the file untouched). --dry-run writes
       nothing.
+  idlib-sim batch <scenario> (--runs N | --seeds A..B) [--seed S] [--workers W] [--turns N]
+                  [--play P] [--out file.json|file.csv] [--json]
+      Play many games on W worker threads (default: the number of CPUs): game i plays with the
+      seed S-i (S defaults to 1), so --runs N plays games 0..N-1 and --seeds A..B the games
+      A..B of the same run. --turns plays at most N turns per game; --play as for run (e.g.
+      --play computer: every actor by its doctrine). Prints, per actor, the
+      share of each outcome band with its 95% interval; per meter (displaced, civilians killed,
+      Turkish losses, Turkish posts held, highest escalation) the mean, min, p10, p50, p90,
+      max; and the seeds of a typical game and of the extreme ones, to replay with run. The
+      result does not depend on W. --out x.json writes the result with every game (what merge
+      reads), --out x.csv one row per game; with --json the last line of output is the result
+      as one JSON object (without the games).
+  idlib-sim merge <batch.json…> [--out file.json|file.csv] [--json]
+      Combine batch files of the same scenario, content, rules, base seed, --turns and --play, whose
+      games do not overlap, into the result one batch over all their games would give; prints
+      it as batch does. Exit 2 when the files do not belong together.
   idlib-sim bench
-      Measure the engine; the last line is a JSON object of named figures.
+      Measure the engine and batch runs; the last line is a JSON object of named figures.
   idlib-sim schema [--check]
       Write the editor schemas (scenarios/scenario.schema.json, scenarios/maps/map.schema.json)
       from the zod schema; --check writes nothing and exits 1 if they are out of date.
@@ -68,31 +94,26 @@ function parse(args: string[], options: ParseArgsConfig['options'], positionals:
   return parsed;
 }
 
-function intFlag(value: unknown, name: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const text = String(value);
-  if (!/^-?\d+$/.test(text) || Number(text) < min)
-    throw new UsageError(`--${name} must be an integer ≥ ${min} (got "${text}")`);
-  return Number(text);
-}
-
 function cmdRun(args: string[], out: Out): number {
   const { values, positionals } = parse(
     args,
     {
       seed: { type: 'string' },
       turns: { type: 'string' },
+      play: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
     },
     1,
   );
-  const seed = String(intFlag(values.seed, 'seed', 0) ?? 1);
+  const seed = seedFlag(values.seed) ?? '1';
   const scenario = loadScenarioArg(positionals[0]!);
   const maxTurns = intFlag(values.turns, 'turns', 1) ?? scenario.data.calendar.turns;
+  const players = playersArg(values.play === undefined ? '' : String(values.play), scenario);
   setStateFreezing(false);
-  const result = playScenario(scenario, seed, maxTurns, (turn, events, state) => {
-    out.log(describeTurn(dateOfTurn(state.calendar, turn), turn, events));
+  const result = playScenario(scenario, seed, maxTurns, {
+    players,
+    onTurn: (turn, events, state) => out.log(describeTurn(dateOfTurn(state.calendar, turn), turn, events)),
   });
   const { state } = result;
   const last = result.replay.turns.at(-1);
@@ -108,7 +129,8 @@ function cmdRun(args: string[], out: Out): number {
     out.log(
       JSON.stringify({
         scenario: scenario.data.id,
-        seed: Number(seed),
+        seed: seedJson(seed),
+        players: playersSpec(players),
         turns: result.replay.turns.length,
         hash,
         outcome,
@@ -158,10 +180,10 @@ function cmdVerify(args: string[], out: Out): number {
   return 0;
 }
 
-export function main(
-  argv: string[],
-  out: Out = { log: (l) => console.log(l), error: (l) => console.error(l) },
-): number {
+const consoleOut: Out = { log: (l) => console.log(l), error: (l) => console.error(l) };
+
+/** Runs a command and returns the exit code; batch and bench run worker threads: see `mainAsync`. */
+export function main(argv: string[], out: Out = consoleOut): number {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -173,9 +195,11 @@ export function main(
         return runCheck(rest, out);
       case 'migrate':
         return runMigrate(rest, out);
+      case 'merge':
+        return runMerge(rest, out);
+      case 'batch':
       case 'bench':
-        parse(rest, {}, 0);
-        return runBench(out);
+        throw new Error(`"${command}" runs worker threads: call mainAsync, not main`);
       case 'schema': {
         const { values } = parse(rest, { check: { type: 'boolean' } }, 0);
         return runSchema(values.check === true, out);
@@ -192,22 +216,50 @@ export function main(
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (e) {
-    if (e instanceof ScenarioError) {
-      for (const p of e.problems) out.error(formatProblem(p));
-      out.error(
-        `${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; the scenario was not loaded.`,
-      );
-      return 2;
-    }
-    if (e instanceof UsageError) {
-      out.error(`idlib-sim: ${e.message}`);
-      out.error('Run "idlib-sim help" for usage.');
-      return 2;
-    }
-    throw e;
+    return failure(e, out);
   }
 }
 
+/**
+ * Runs any command and resolves to the exit code: the program's entry. Batch progress is a bar
+ * when `out.tty` is set (the console's output sets it when stderr is a terminal).
+ */
+export async function mainAsync(
+  argv: string[],
+  out: BatchOut = { ...consoleOut, tty: process.stderr.isTTY === true },
+): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'batch') return await runBatch(rest, out);
+    if (command === 'bench') {
+      parse(rest, {}, 0);
+      return await runBench(out);
+    }
+  } catch (e) {
+    return failure(e, out);
+  }
+  return main(argv, out);
+}
+
+/** A known error becomes its message on stderr and exit 2; anything else is a bug and is thrown. */
+function failure(e: unknown, out: Out): number {
+  if (e instanceof ScenarioError) {
+    for (const p of e.problems) out.error(formatProblem(p));
+    out.error(
+      `${e.problems.length} problem${e.problems.length === 1 ? '' : 's'}; the scenario was not loaded.`,
+    );
+    return 2;
+  }
+  if (e instanceof UsageError) {
+    out.error(`idlib-sim: ${e.message}`);
+    out.error('Run "idlib-sim help" for usage.');
+    return 2;
+  }
+  throw e;
+}
+
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  process.exitCode = main(process.argv.slice(2));
+  void mainAsync(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

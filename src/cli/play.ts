@@ -62,6 +62,13 @@ export function parsePlayers(spec: string, scenario: Scenario): Record<string, P
   return out;
 }
 
+/** The players as a `--play` value that gives them back (`hts=computer,russia=script,…`). */
+export function playersSpec(players: Record<string, Player>): string {
+  return sortedIds(players)
+    .map((a) => `${a}=${players[a]}`)
+    .join(',');
+}
+
 export interface PlayResult {
   state: GameState;
   /** The replay; with `record: false` its list of turns stays empty. */

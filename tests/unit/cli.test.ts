@@ -21,7 +21,15 @@ describe('idlib-sim run', () => {
       /Surman \(al-Sirman silos\) is now encircled: every neighbouring place \(Maar Hattat, Maar Shamshah\)/,
     );
     const last = JSON.parse(r.out.at(-1)!);
-    expect(Object.keys(last)).toEqual(['scenario', 'seed', 'turns', 'hash', 'outcome', 'eventCounts']);
+    expect(Object.keys(last)).toEqual([
+      'scenario',
+      'seed',
+      'players',
+      'turns',
+      'hash',
+      'outcome',
+      'eventCounts',
+    ]);
     expect(last).toMatchObject({
       scenario: 'winter-2019-2020',
       seed: 2,
