@@ -1,6 +1,7 @@
 // The computer actors: doctrine-driven and explainable. They read only an actor's view of the
 // game and return orders with a decision record; they never change the state.
 import { THRESHOLD_DEFAULTS, viewFor, type Doctrine, type GameState } from '../engine/index.ts';
+import { MEMORY_TURNS } from './context.ts';
 import { decide, decideRandomly, decisionDraw, type Decision } from './policy.ts';
 
 export { decide, decideRandomly, decisionDraw, candidateOrders, orderLabel, factorWords } from './policy.ts';
@@ -27,10 +28,12 @@ export function computerOrders(
   actor: string,
   doctrine: Doctrine = GENERIC_DOCTRINE,
 ): Decision {
-  return decide(viewFor(state, actor), actor, doctrine, decisionDraw(state, actor));
+  const view = viewFor(state, actor, { logTurns: MEMORY_TURNS });
+  return decide(view, actor, doctrine, decisionDraw(state, actor));
 }
 
 /** Random legal orders for `actor` (as many as its doctrine would give): the yardstick. */
 export function randomOrders(state: GameState, actor: string, budget: number): Decision {
-  return decideRandomly(viewFor(state, actor), actor, budget, decisionDraw(state, actor));
+  const view = viewFor(state, actor, { logTurns: MEMORY_TURNS });
+  return decideRandomly(view, actor, budget, decisionDraw(state, actor));
 }

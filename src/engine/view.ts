@@ -155,9 +155,10 @@ const ZERO_RNG: RngState = { seed: '', state: { c: 0, s0: 0, s1: 0, s2: 0 }, dra
 
 /**
  * What `actor` knows of the game (see the rules at the top of this file). `viewFor(state, '')`
- * is the full state itself: the instructor's and the after-action review's view.
+ * is the full state itself: the instructor's and the after-action review's view. With
+ * `logTurns`, the view's log holds only that many of the last turns.
  */
-export function viewFor(state: GameState, actor: string): GameState {
+export function viewFor(state: GameState, actor: string, options: { logTurns?: number } = {}): GameState {
   if (actor === '') return state;
   const seen = observedPlaces(state, actor);
 
@@ -191,7 +192,10 @@ export function viewFor(state: GameState, actor: string): GameState {
   const scoresSeen: Record<string, number> = {};
   if (state.scoresSeen[actor] !== undefined) scoresSeen[actor] = state.scoresSeen[actor]!;
 
-  const log: LogEntry[] = state.log.map((entry) => ({
+  // `logTurns`: only the log's last entries, for a reader that looks no further back (the
+  // computer actors); filtering a long log for every decision would cost more than the decision.
+  const entries = options.logTurns === undefined ? state.log : state.log.slice(-options.logTurns);
+  const log: LogEntry[] = entries.map((entry) => ({
     turn: entry.turn,
     date: entry.date,
     events: entry.events.filter((e) => eventVisibleTo(e, actor)),

@@ -117,14 +117,15 @@ export function searchRoads(
   const dist: Record<string, number> = { [from]: 0 };
   const prev: Record<string, string> = {};
   const done = new Set<string>();
+  // The place settled next is the unsettled one with the least cost, ties to the lower id: a
+  // binary heap of (cost, id) entries; an entry whose cost has since been lowered is skipped.
+  const heap = new PlaceHeap();
+  heap.push(0, from);
   for (;;) {
-    let current: string | null = null;
-    for (const id of Object.keys(dist)) {
-      if (done.has(id)) continue;
-      if (current === null || dist[id]! < dist[current]! || (dist[id] === dist[current] && id < current))
-        current = id;
-    }
-    if (current === null) return { dist, prev, goal: null };
+    const top = heap.pop();
+    if (top === null) return { dist, prev, goal: null };
+    const current = top.id;
+    if (done.has(current) || top.cost !== dist[current]) continue;
     if (o.isGoal?.(current)) return { dist, prev, goal: current };
     done.add(current);
     if (current !== from && o.canLeave && !o.canLeave(current)) continue;
@@ -138,8 +139,66 @@ export function searchRoads(
       if (known === undefined || d < known || (d === known && current < prev[n.location]!)) {
         dist[n.location] = d;
         prev[n.location] = current;
+        if (known === undefined || d < known) heap.push(d, n.location);
       }
     }
+  }
+}
+
+/** A min-heap of places by (cost, id). */
+class PlaceHeap {
+  private readonly costs: number[] = [];
+  private readonly ids: string[] = [];
+
+  private less(i: number, j: number): boolean {
+    const a = this.costs[i]!;
+    const b = this.costs[j]!;
+    return a < b || (a === b && this.ids[i]! < this.ids[j]!);
+  }
+
+  private swap(i: number, j: number): void {
+    const c = this.costs[i]!;
+    this.costs[i] = this.costs[j]!;
+    this.costs[j] = c;
+    const id = this.ids[i]!;
+    this.ids[i] = this.ids[j]!;
+    this.ids[j] = id;
+  }
+
+  push(cost: number, id: string): void {
+    this.costs.push(cost);
+    this.ids.push(id);
+    let i = this.costs.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): { cost: number; id: string } | null {
+    const n = this.costs.length;
+    if (n === 0) return null;
+    const top = { cost: this.costs[0]!, id: this.ids[0]! };
+    const lastCost = this.costs.pop()!;
+    const lastId = this.ids.pop()!;
+    if (n > 1) {
+      this.costs[0] = lastCost;
+      this.ids[0] = lastId;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < n - 1 && this.less(l, m)) m = l;
+        if (r < n - 1 && this.less(r, m)) m = r;
+        if (m === i) break;
+        this.swap(i, m);
+        i = m;
+      }
+    }
+    return top;
   }
 }
 

@@ -400,10 +400,27 @@ export function scriptedOrders(
   ),
 ): OrdersByActor {
   const out: OrdersByActor = {};
-  for (const entry of scenario.data.script) {
+  for (const entry of scriptByTurn(scenario).get(state.turn) ?? []) {
     if (!scripted.includes(entry.actor)) continue;
-    if (scriptTurn(scenario, entry) !== state.turn) continue;
     (out[entry.actor] ??= []).push(...(entry.orders as Order[]));
   }
   return out;
+}
+
+type ScriptEntry = ScenarioData['script'][number];
+const scriptIndex = new WeakMap<Scenario, Map<number, ScriptEntry[]>>();
+
+/** The script entries of each turn, in the order the script lists them (worked out once per scenario). */
+function scriptByTurn(scenario: Scenario): Map<number, ScriptEntry[]> {
+  let index = scriptIndex.get(scenario);
+  if (!index) {
+    index = new Map();
+    for (const entry of scenario.data.script) {
+      const turn = scriptTurn(scenario, entry);
+      if (!index.has(turn)) index.set(turn, []);
+      index.get(turn)!.push(entry);
+    }
+    scriptIndex.set(scenario, index);
+  }
+  return index;
 }
