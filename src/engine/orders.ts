@@ -2,7 +2,7 @@
 // reason code and a sentence, and changes nothing.
 import { placeName } from './world.ts';
 import type { GameState, Order, RejectCode, Result } from './types.ts';
-import { unitPath } from './rules/movement.ts';
+import { unitCanReach } from './rules/movement.ts';
 import { validateStrike } from './rules/strikes.ts';
 import { validateAssault } from './rules/assaults.ts';
 import { validateDispatch } from './rules/convoys.ts';
@@ -74,7 +74,7 @@ function validateMove(state: GameState, actor: string, unitId: string, to: strin
   if (unit.location === to && unit.transit === null)
     return reject('already_there', `${unit.name} is already at ${target.name}.`);
   const start = unit.transit ? unit.transit.toward : unit.location;
-  if (!unitPath(state, start, to))
+  if (!unitCanReach(state, start, to))
     return reject('no_route', `No road leads from ${placeName(state, start)} to ${target.name}.`);
   return ok;
 }

@@ -4,7 +4,7 @@
 // units stand, stops there for the turn.
 import type { EventSink } from '../events.ts';
 import type { GameState, Order, Road, Unit } from '../types.ts';
-import { cheapestPath, isHostile, placeName, roadBetween, sortedIds } from '../world.ts';
+import { cheapestPath, isHostile, neighbours, placeName, roadBetween, sortedIds } from '../world.ts';
 
 export function ceilDiv(a: number, b: number): number {
   return Math.floor((a + b - 1) / b);
@@ -28,6 +28,37 @@ export function unitPath(state: GameState, from: string, to: string): string[] |
     (loc) => loc.kind !== 'post',
     (road) => roadCost(state, road),
   );
+}
+
+// Which places a unit can reach at all from a place depends only on the road graph and which
+// places are observation posts, neither of which changes during a game; immer keeps the `roads`
+// object the same across turns, so the answer is kept per roads object and start.
+const reachCache = new WeakMap<GameState['roads'], Map<string, Set<string>>>();
+
+/** Whether any road route for a unit (see `unitPath`) leads from `from` to `to`. */
+export function unitCanReach(state: GameState, from: string, to: string): boolean {
+  let byStart = reachCache.get(state.roads);
+  if (!byStart) {
+    byStart = new Map();
+    reachCache.set(state.roads, byStart);
+  }
+  let reach = byStart.get(from);
+  if (!reach) {
+    reach = new Set([from]);
+    const queue = [from];
+    while (queue.length > 0) {
+      const at = queue.pop()!;
+      for (const n of neighbours(state, at)) {
+        if (reach.has(n.location)) continue;
+        const loc = state.locations[n.location];
+        if (!loc || loc.kind === 'post') continue;
+        reach.add(n.location);
+        queue.push(n.location);
+      }
+    }
+    byStart.set(from, reach);
+  }
+  return reach.has(to);
 }
 
 /** Applies this turn's move and hold orders (already validated). A unit on a road finishes that road. */
