@@ -143,6 +143,7 @@ const HEADLINE_KINDS = new Set([
   'convoy.arrived',
   'unit.halted',
   'order.rejected',
+  'trigger.message',
   'scenario.ended',
 ]);
 
