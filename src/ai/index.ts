@@ -4,7 +4,7 @@ import { THRESHOLD_DEFAULTS, viewFor, type Doctrine, type GameState } from '../e
 import { MEMORY_TURNS } from './context.ts';
 import { decide, decideRandomly, decisionDraw, type Decision } from './policy.ts';
 
-export { decide, decideRandomly, decisionDraw, candidateOrders, orderLabel, factorWords } from './policy.ts';
+export { decide, decideRandomly, decisionDraw, candidateOrders, orderLabel } from './policy.ts';
 export type { Decision } from './policy.ts';
 export { buildContext, type Context } from './context.ts';
 export { FACTOR_JUDGES, assaultOdds } from './factors.ts';

@@ -7,7 +7,6 @@
 // with each factor's part, in words) that the turn logs as `ai.decided`. It never touches state.
 import seedrandom from 'seedrandom';
 import {
-  FACTOR_MEANING,
   legalOrders,
   placeName,
   type DecisionRecord,
@@ -192,9 +191,4 @@ export function decideRandomly(view: GameState, actor: string, budget: number, d
       top: orders.slice(0, TOP_KEPT).map((o) => ({ order: orderLabel(view, o), score: 0, factors: [] })),
     },
   };
-}
-
-/** Words for a factor, for the docs and the review ("keep posts supplied: convoys to own …"). */
-export function factorWords(factor: keyof typeof FACTOR_MEANING): string {
-  return `${factor.replaceAll('_', ' ')}: ${FACTOR_MEANING[factor]}`;
 }
