@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+          // Setup hooks that play whole games (the batch tests' beforeAll) take over vitest's 10 s default.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,5 +1,7 @@
 // Flag parsing shared by the commands: strict options with plain messages (UsageError, exit 2),
 // integer flags and seeds.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Scenario } from '../scenario/index.ts';
 import { UsageError } from './files.ts';
@@ -53,4 +55,14 @@ export function playersArg(spec: string, scenario: Scenario): Record<string, Pla
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
+}
+
+/** An `--out` file of batch and merge: a .json or .csv file in a folder that exists. */
+export function outFileFlag(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const out = String(value);
+  if (!/\.(json|csv)$/i.test(out))
+    throw new UsageError(`--out must name a .json or .csv file (got "${out}")`);
+  if (!existsSync(dirname(resolve(out)))) throw new UsageError(`--out: no folder ${dirname(out)}`);
+  return out;
 }

@@ -5,7 +5,7 @@
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { setStateFreezing, type Band, type GameState } from '../engine/index.ts';
-import { newGame, type Scenario } from '../scenario/index.ts';
+import type { Scenario } from '../scenario/index.ts';
 import { loadScenarioArg } from './files.ts';
 import { playScenario, type Player } from './play.ts';
 import { gameSeed, type GameRecord } from './stats.ts';
@@ -20,11 +20,12 @@ export function playGame(
   afterTurn?: (state: GameState) => void,
 ): GameRecord {
   const seed = gameSeed(baseSeed, index);
-  let maxEscalation = newGame(scenario, seed).meters.escalation;
+  let maxEscalation = 0;
   let turns = 0;
   const { state } = playScenario(scenario, seed, maxTurns, {
     record: false,
     players,
+    onStart: (s) => (maxEscalation = s.meters.escalation),
     onTurn: (_turn, _events, s) => {
       turns++;
       maxEscalation = Math.max(maxEscalation, s.meters.escalation);

@@ -5,13 +5,13 @@
 // indices. Workers take the next index as they finish a game; the records are collected by index,
 // so the result is the same whatever the number of workers.
 import { SingleBar } from 'cli-progress';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { RULES_VERSION } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
-import { intFlag, parseFlags, playersArg, seedFlag } from './args.ts';
+import { intFlag, outFileFlag, parseFlags, playersArg, seedFlag } from './args.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './batch-worker.ts';
 import { WORKER_KIND } from './batch-worker.ts';
 import { playersSpec, type Player } from './play.ts';
@@ -189,12 +189,7 @@ function parseBatchArgs(args: string[]): BatchArgs {
   } else {
     throw new UsageError('batch needs --runs N (games 0..N-1) or --seeds A..B (a slice of them)');
   }
-  const out = values.out === undefined ? undefined : String(values.out);
-  if (out !== undefined) {
-    if (!/\.(json|csv)$/i.test(out))
-      throw new UsageError(`--out must name a .json or .csv file (got "${out}")`);
-    if (!existsSync(dirname(resolve(out)))) throw new UsageError(`--out: no folder ${dirname(out)}`);
-  }
+  const out = outFileFlag(values.out);
   return {
     scenarioArg: positionals[0]!,
     baseSeed: seedFlag(values.seed) ?? '1',

@@ -6,7 +6,7 @@ import { hashState, resolveTurn, setStateFreezing, type GameState } from '../eng
 import { newGame, scriptedOrders, type Scenario } from '../scenario/index.ts';
 import { playGames, type GamesRun } from './batch.ts';
 import { loadScenarioArg, resolveScenarioPath } from './files.ts';
-import { defaultPlayers, ordersForTurn, type Player } from './play.ts';
+import { defaultPlayers, ordersForTurn, parsePlayers } from './play.ts';
 import { strengthVsRandom } from './strength.ts';
 
 export const DEFAULT_SCENARIO = 'winter-2019-2020';
@@ -27,12 +27,6 @@ const BATCH_GAMES = 16;
 /** Seeds of the doctrine-against-random measure (each takes one game plus one per actor). */
 const STRENGTH_SEEDS = Number(process.env.BENCH_STRENGTH_SEEDS ?? 20);
 
-function allComputer(scenario: Scenario): Record<string, Player> {
-  const players = defaultPlayers(scenario);
-  for (const a of Object.keys(players)) players[a] = 'computer';
-  return players;
-}
-
 async function benchBatch(workers: number, computer: boolean): Promise<GamesRun> {
   const scenarioPath = resolveScenarioPath(DEFAULT_SCENARIO);
   const scenario = loadScenarioArg(scenarioPath);
@@ -43,7 +37,7 @@ async function benchBatch(workers: number, computer: boolean): Promise<GamesRun>
     first: 0,
     last: BATCH_GAMES - 1,
     maxTurns: scenario.data.calendar.turns,
-    players: computer ? allComputer(scenario) : defaultPlayers(scenario),
+    players: computer ? parsePlayers('computer', scenario) : defaultPlayers(scenario),
     workers,
   });
 }
@@ -51,7 +45,7 @@ async function benchBatch(workers: number, computer: boolean): Promise<GamesRun>
 /** Median milliseconds of one computer decision, per actor, over a few all-computer games. */
 function decisionTimes(scenario: Scenario, games: number): Record<string, number> {
   const times: Record<string, number[]> = {};
-  const players = allComputer(scenario);
+  const players = parsePlayers('computer', scenario);
   for (let g = 0; g < games; g++) {
     let state = newGame(scenario, `ai-${g}`);
     while (!state.over) {

@@ -17,7 +17,7 @@ import { intFlag, playersArg, seedFlag, seedJson } from './args.ts';
 import { runBatch, type BatchOut } from './batch.ts';
 import { runBench } from './bench.ts';
 import { runCheck } from './check.ts';
-import { loadScenarioArg, readText, UsageError } from './files.ts';
+import { loadScenarioArg, readJsonFile, UsageError } from './files.ts';
 import { runMerge } from './merge.ts';
 import { runMigrate } from './migrate.ts';
 import { runSchema } from './schema.ts';
@@ -144,24 +144,7 @@ function cmdRun(args: string[], out: Out): number {
 function cmdVerify(args: string[], out: Out): number {
   const { values, positionals } = parse(args, { scenario: { type: 'string' } }, 1);
   const file = positionals[0]!;
-  let text: string;
-  try {
-    text = readText(file);
-  } catch {
-    throw new UsageError(`cannot read replay file ${file}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file} is not a replay: not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = ReplaySchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(`${file} is not a replay: ${issue.path.join('.') || 'the file'}: ${issue.message}`);
-  }
-  const replay = parsed.data;
+  const replay = readJsonFile(file, ReplaySchema, { noun: 'replay file', notA: 'a replay' });
   const scenario = loadScenarioArg(values.scenario ? String(values.scenario) : replay.scenario.id);
   const mismatch = replayMismatch(replay, scenario);
   if (mismatch) {

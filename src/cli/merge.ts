@@ -3,12 +3,10 @@
 // games the files carry, so the merge is exact. Files of another scenario, content, rules version,
 // base seed or turn cap, games in two files, or a file whose games do not match its own header are
 // refused (exit 2).
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseFlags } from './args.ts';
+import { outFileFlag, parseFlags } from './args.ts';
 import { reportBatch, type BatchOut } from './batch.ts';
-import { readText, UsageError } from './files.ts';
+import { readJsonFile, UsageError } from './files.ts';
 import {
   BANDS,
   BATCH_FORMAT,
@@ -53,26 +51,11 @@ const SliceSchema = z.object({
 type Slice = z.infer<typeof SliceSchema>;
 
 function readSlice(file: string): Slice {
-  let text: string;
-  try {
-    text = readText(file);
-  } catch {
-    throw new UsageError(`cannot read batch file ${file}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file} is not a batch file: not valid JSON (${(e as Error).message})`);
-  }
-  const parsed = SliceSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new UsageError(
-      `${file} is not a batch file (write one with batch --out x.json): ${issue.path.join('.') || 'the file'}: ${issue.message}`,
-    );
-  }
-  const slice = parsed.data;
+  const slice = readJsonFile(file, SliceSchema, {
+    noun: 'batch file',
+    notA: 'a batch file',
+    hint: ' (write one with batch --out x.json)',
+  });
   // The games must be the ones the header names, with the seeds of the rule, and every actor.
   const indices = slice.records.map((r) => r.index);
   if (new Set(indices).size !== indices.length)
@@ -145,12 +128,7 @@ export function runMerge(args: string[], out: BatchOut): number {
   const { values, positionals } = parseFlags(args, { out: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length === 0)
     throw new UsageError('expected one or more batch files (batch --out x.json) to merge');
-  const target = values.out === undefined ? undefined : String(values.out);
-  if (target !== undefined) {
-    if (!/\.(json|csv)$/i.test(target))
-      throw new UsageError(`--out must name a .json or .csv file (got "${target}")`);
-    if (!existsSync(dirname(resolve(target)))) throw new UsageError(`--out: no folder ${dirname(target)}`);
-  }
+  const target = outFileFlag(values.out);
   const merged = mergeSlices(positionals.map((file) => ({ file, slice: readSlice(file) })));
   reportBatch(merged, { scenarioArg: merged.scenario.id, out: target, json: values.json === true }, out);
   return 0;

@@ -77,6 +77,8 @@ export interface PlayResult {
 }
 
 export interface PlayOptions {
+  /** Called with the first state, before turn 1. */
+  onStart?: (state: GameState) => void;
   /** Called after every turn with the turn's events and the new state. */
   onTurn?: (turn: number, events: GameEvent[], state: GameState) => void;
   /** Record every turn (orders and state hash) in the replay (default true); batch runs skip it. */
@@ -119,6 +121,7 @@ export function playScenario(
   const { onTurn, record = true } = opts;
   const players = { ...defaultPlayers(scenario), ...opts.players };
   let state = newGame(scenario, seed);
+  opts.onStart?.(state);
   const replay = startReplay(scenario, seed, state);
   const eventCounts: Record<string, number> = {};
   for (let played = 0; played < maxTurns && !state.over; played++) {

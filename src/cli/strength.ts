@@ -3,7 +3,7 @@
 // random legal orders. An actor "wins" a seed when its score by doctrine is higher than its score
 // at random (equal scores are a tie). Used by `npm run bench` (ai.winRateVsRandom) and the tests.
 import type { Scenario } from '../scenario/index.ts';
-import { defaultPlayers, playScenario, type Player } from './play.ts';
+import { parsePlayers, playScenario } from './play.ts';
 
 export interface Strength {
   /** Per actor: seeds won, tied and lost by doctrine play against random play. */
@@ -11,14 +11,8 @@ export interface Strength {
   seeds: number;
 }
 
-function everyoneComputer(scenario: Scenario): Record<string, Player> {
-  const out = defaultPlayers(scenario);
-  for (const a of Object.keys(out)) out[a] = 'computer';
-  return out;
-}
-
 export function strengthVsRandom(scenario: Scenario, seeds: readonly string[]): Strength {
-  const computer = everyoneComputer(scenario);
+  const computer = parsePlayers('computer', scenario);
   const actors = Object.keys(computer).sort();
   const byActor: Strength['byActor'] = {};
   for (const a of actors) byActor[a] = { wins: 0, ties: 0, losses: 0 };
