@@ -19,7 +19,12 @@ export interface Salvaged {
 }
 
 /** Stand-ins for top-level scalars the reference layer does not read, when they fail the schema. */
-const STAND_INS: Record<string, unknown> = { schemaVersion: 2, id: 'scenario', title: '', briefing: '' };
+const STAND_INS: Record<string, unknown> = {
+  schemaVersion: ScenarioSchema.shape.schemaVersion.value,
+  id: 'scenario',
+  title: '',
+  briefing: '',
+};
 
 type Kept = { ok: true; value: unknown } | { ok: false };
 

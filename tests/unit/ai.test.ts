@@ -8,7 +8,9 @@ import { computerOrders, decide, decideRandomly, GENERIC_DOCTRINE } from '../../
 import { playScenario, parsePlayers } from '../../src/cli/play.ts';
 import { loadScenarioArg } from '../../src/cli/files.ts';
 import {
+  FACTORS,
   resolveTurn,
+  THRESHOLDS,
   viewFor,
   type Doctrine,
   type GameEvent,
@@ -336,5 +338,18 @@ describe('decisions', () => {
     const edited = structuredClone(replay);
     edited.turns[1]!.decisions![0]!.draw += 1;
     expect(verifyReplay(edited, scenario)).toMatchObject({ ok: false, turn: 2 });
+  });
+});
+
+describe('docs/doctrines.md', () => {
+  it('explains every factor and threshold, and only those', () => {
+    const text = readProjectFile('docs/doctrines.md');
+    /** The names in the first column of the table under a heading. */
+    const rows = (heading: string): string[] => {
+      const section = text.split(`### ${heading}\n`)[1]!.split(/\n#/)[0]!;
+      return [...section.matchAll(/^\| `([a-zA-Z_]+)` \|/gm)].map((m) => m[1]!).sort();
+    };
+    expect(rows('Factors')).toEqual([...FACTORS].sort());
+    expect(rows('Thresholds')).toEqual([...THRESHOLDS].sort());
   });
 });
