@@ -1,5 +1,5 @@
 // The engine's public face: the state types, resolveTurn and the small pure helpers around it.
-import { setAutoFreeze } from 'immer';
+import { setFreezing } from './working.ts';
 import { hashValue } from './hash.ts';
 import type { GameState } from './types.ts';
 
@@ -43,9 +43,9 @@ export function hashState(state: GameState): string {
 }
 
 /**
- * Immer freezes every state it produces by default, which catches accidental mutation and is
- * right for tests and the browser; batch runs switch it off for speed.
+ * Every state a turn produces is frozen by default, which catches accidental mutation and is
+ * right for tests and the browser; batch runs switch it off for speed (src/engine/working.ts).
  */
 export function setStateFreezing(on: boolean): void {
-  setAutoFreeze(on);
+  setFreezing(on);
 }

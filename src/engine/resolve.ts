@@ -4,14 +4,12 @@
 //   supply and encirclement → civilians → reports → escalation, tension and markets → triggers →
 //   victory.
 //
-// Each step is one immer `produce`: it reads the plain state as it was when the step began
-// (`before`) and writes its changes through the draft. So within a step everything happens at
-// once (units moving in the same step meet each other where they stood when it began), and reads
-// never go through immer's proxies, which keeps the path searches fast. A step sees the events of
-// the turn so far through `sink` (escalation, civilians and reports react to them). The triggers
-// step runs in rounds, one `produce` per round (rules/triggers.ts): it takes the state and returns
-// the next one itself.
-import { produce } from 'immer';
+// Each step is one `change` (src/engine/working.ts): it reads the state as it was when the step
+// began (`before`) and writes its changes to a working copy (`draft`), which becomes the next
+// state. So within a step everything happens at once (units moving in the same step meet each
+// other where they stood when it began). A step sees the events of the turn so far through `sink`
+// (escalation, civilians and reports react to them). The triggers step runs in rounds, one
+// `change` per round (rules/triggers.ts): it takes the state and returns the next one itself.
 import { dateOfTurn } from './calendar.ts';
 import { EventSink } from './events.ts';
 import { validateOrder } from './orders.ts';
@@ -31,8 +29,9 @@ import { resolveStrikes } from './rules/strikes.ts';
 import { resolveAssaults } from './rules/assaults.ts';
 import { runTriggers } from './rules/triggers.ts';
 import { checkVictory } from './rules/victory.ts';
-import type { DecisionRecord, GameEvent, GameState, Order, OrdersByActor, Phase } from './types.ts';
+import type { DecisionRecord, GameEvent, GameState, LogEntry, Order, OrdersByActor, Phase } from './types.ts';
 import { sortedIds } from './world.ts';
+import { change, deepFreeze, type Part } from './working.ts';
 
 export interface TurnResult {
   state: GameState;
@@ -47,16 +46,44 @@ export interface Accepted {
 /** A step of resolution: reads `before`, writes `draft`, reports through `sink`. */
 export type Step = (draft: GameState, before: GameState, sink: EventSink, orders: Accepted[]) => void;
 
-/** A step that makes its own `produce` calls: takes the state, returns the next, reports through `sink`. */
+/** A step that makes its own changes (`change` calls): takes the state, returns the next, reports through `sink`. */
 export interface OwnStep {
   own: (state: GameState, sink: EventSink, orders: Accepted[]) => GameState;
 }
 
-const STEPS: [Phase, Step | OwnStep][] = [
+// What each step may write (besides the plain numbers and flags at the top of the state, which
+// every step's copy has of its own): the rules it calls and the rules those call. The rest is
+// shared with the state before the step (src/engine/working.ts); with freezing on, as in every
+// test, a write outside the list throws.
+/** Clashes: strikes and assaults (and the civilians, posts, agreements and meters they touch). */
+const CLASH: readonly Part[] = ['units', 'locations', 'posts', 'meters', 'rng', 'agreements'];
+/** Convoys: dispatch and movement (and the posts they supply, the tension they raise). */
+const CONVOY: readonly Part[] = [
+  'convoys',
+  'units',
+  'locations',
+  'posts',
+  'meters',
+  'rng',
+  'relations',
+  'agreements',
+];
+/** Posts: their orders and their supply (and the tension and the places they touch). */
+const POSTS: readonly Part[] = ['posts', 'units', 'locations', 'meters', 'relations', 'agreements'];
+
+const STEPS: [Phase, Step | OwnStep, readonly Part[]][] = [
   // -- turn start: agreement deadlines, scheduled reports
-  ['turn-start', (draft, before, sink) => startOfTurn(draft, before, sink)],
+  [
+    'turn-start',
+    (draft, before, sink) => startOfTurn(draft, before, sink),
+    ['agreements', 'proposals', 'meters'],
+  ],
   // -- diplomacy
-  ['diplomacy', (draft, before, sink, orders) => resolveDiplomacy(draft, before, sink, orders)],
+  [
+    'diplomacy',
+    (draft, before, sink, orders) => resolveDiplomacy(draft, before, sink, orders),
+    ['agreements', 'proposals', 'relations', 'meters', 'rng'],
+  ],
   // -- movement
   [
     'movement',
@@ -70,30 +97,39 @@ const STEPS: [Phase, Step | OwnStep][] = [
         else if (order.kind === 'set_checkpoint') setCheckpoint(draft, before, actor, order, sink);
       }
     },
+    CONVOY,
   ],
-  ['movement', (draft, before, sink) => moveUnits(draft, before, sink)],
-  ['movement', (draft, before, sink) => moveConvoys(draft, before, sink)],
-  ['movement', (draft, before, sink) => updateControl(draft, before, sink)],
-  ['movement', (draft, before, sink) => updateCheckpoints(draft, before, sink)],
-  ['movement', (draft, before, sink, orders) => runPatrols(draft, before, sink, orders)],
+  ['movement', (draft, before, sink) => moveUnits(draft, before, sink), ['units', 'locations']],
+  ['movement', (draft, before, sink) => moveConvoys(draft, before, sink), CONVOY],
+  ['movement', (draft, before, sink) => updateControl(draft, before, sink), ['locations', 'units']],
+  ['movement', (draft, before, sink) => updateCheckpoints(draft, before, sink), ['locations']],
+  [
+    'movement',
+    (draft, before, sink, orders) => runPatrols(draft, before, sink, orders),
+    ['patrols', ...CLASH],
+  ],
   // -- strikes
-  ['strikes', (draft, before, sink, orders) => resolveStrikes(draft, before, sink, orders)],
+  ['strikes', (draft, before, sink, orders) => resolveStrikes(draft, before, sink, orders), CLASH],
   // -- ground assaults
-  ['assaults', (draft, before, sink, orders) => resolveAssaults(draft, before, sink, orders)],
+  ['assaults', (draft, before, sink, orders) => resolveAssaults(draft, before, sink, orders), CLASH],
   // -- supply and encirclement
-  ['supply', (draft, before, sink, orders) => applyPostOrders(draft, before, sink, orders)],
-  ['supply', (draft, before, sink) => updatePosts(draft, before, sink)],
-  ['supply', (draft, before, sink) => updateHighways(draft, before, sink)],
+  ['supply', (draft, before, sink, orders) => applyPostOrders(draft, before, sink, orders), POSTS],
+  ['supply', (draft, before, sink) => updatePosts(draft, before, sink), POSTS],
+  ['supply', (draft, before, sink) => updateHighways(draft, before, sink), ['highwayOpen']],
   // -- civilians
-  ['civilians', (draft, before, sink) => updateCivilians(draft, before, sink)],
+  ['civilians', (draft, before, sink) => updateCivilians(draft, before, sink), ['locations', 'meters']],
   // -- reports
-  ['reports', (draft, before, sink) => updateReports(draft, before, sink)],
+  ['reports', (draft, before, sink) => updateReports(draft, before, sink), ['pendingReports', 'rng']],
   // -- escalation, tension and markets
-  ['escalation', (draft, before, sink) => updateEscalation(draft, before, sink)],
-  // -- triggers
-  ['triggers', { own: (state, sink) => runTriggers(state, sink) }],
+  [
+    'escalation',
+    (draft, before, sink) => updateEscalation(draft, before, sink),
+    ['meters', 'relations', 'agreements'],
+  ],
+  // -- triggers (each round copies every part: an action may change almost anything)
+  ['triggers', { own: (state, sink) => runTriggers(state, sink) }, []],
   // -- victory
-  ['victory', (draft, before, sink) => checkVictory(draft, before, sink)],
+  ['victory', (draft, before, sink) => checkVictory(draft, before, sink), ['victory', 'outcome']],
 ];
 
 /** Checks each order against the state as the turn starts; accepted ones go forward in actor-id order, then as given. */
@@ -154,17 +190,27 @@ export function resolveTurn(
   logDecisions(decisions, sink);
   const accepted = checkOrders(state, ordersByActor, sink);
   let current = state;
-  for (const [phase, step] of STEPS) {
+  for (const [phase, step, parts] of STEPS) {
     sink.phase = phase;
     const before = current;
     current =
       typeof step === 'function'
-        ? produce(before, (draft) => step(draft, before, sink, accepted))
+        ? change(before, (draft) => step(draft, before, sink, accepted), parts)
         : step.own(before, sink, accepted);
   }
-  const next = produce(current, (draft) => {
-    draft.log.push({ turn: draft.turn, date: dateOfTurn(draft.calendar, draft.turn), events: sink.events });
-    draft.turn += 1;
+  // The turn's log entry is frozen as it enters the state: later states share it.
+  const entry: LogEntry = deepFreeze({
+    turn: current.turn,
+    date: dateOfTurn(current.calendar, current.turn),
+    events: sink.events,
   });
+  const next = change(
+    current,
+    (draft) => {
+      draft.log.push(entry);
+      draft.turn += 1;
+    },
+    ['log'],
+  );
   return { state: next, events: sink.all };
 }

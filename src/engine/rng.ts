@@ -10,7 +10,7 @@ export function seedRng(seed: string): RngState {
   return { seed, state: prng.state() as AleaState, draws: 0 };
 }
 
-/** Draws a float in [0, 1) and advances the state held in `rng` (an immer draft or a plain object). */
+/** Draws a float in [0, 1) and advances the state held in `rng` (a working copy's `rng`). */
 function drawUnit(rng: RngState): number {
   const prng = seedrandom.alea('', { state: rng.state });
   const value = prng();

@@ -1,8 +1,31 @@
 // Small pure queries over the state: sorted ids, who is hostile to whom, the road graph.
 import type { GameState, Location, Result, Road, SpawnedUnit, Stance, Unit } from './types.ts';
 
+/**
+ * The sorted keys of the larger records, by record: reused while the record's own keys are the
+ * same, in the same order (checked on every call, so a record that gains or loses a key, a
+ * working copy being changed included, is sorted again).
+ */
+const sortedKeys = new WeakMap<object, { keys: string[]; sorted: string[] }>();
+
+/** Records with fewer keys than this are sorted on every call. */
+const MEMO_KEYS = 8;
+
+/** The keys of a record in code-unit order (a new array, the caller's to change). */
 export function sortedIds(record: Record<string, unknown>): string[] {
-  return Object.keys(record).sort();
+  const keys = Object.keys(record);
+  if (keys.length < MEMO_KEYS) return keys.sort();
+  const memo = sortedKeys.get(record);
+  if (memo !== undefined && sameKeys(memo.keys, keys)) return memo.sorted.slice();
+  const sorted = keys.slice().sort();
+  sortedKeys.set(record, { keys, sorted });
+  return sorted.slice();
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function stanceOf(state: Pick<GameState, 'relations'>, a: string, b: string): Stance | 'self' {
@@ -58,8 +81,8 @@ export interface Neighbour {
   road: Road;
 }
 
-// The road graph never changes during a game, and immer keeps the `roads` object identical
-// across turns, so the adjacency lists are built once per roads object.
+// The road graph never changes during a game, and every state of a game shares one frozen `roads`
+// object (src/engine/working.ts), so the adjacency lists are built once per roads object.
 const adjacencyCache = new WeakMap<Record<string, Road>, Record<string, Neighbour[]>>();
 
 export function adjacency(roads: Record<string, Road>): Record<string, Neighbour[]> {

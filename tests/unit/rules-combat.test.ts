@@ -1,6 +1,6 @@
 // Table tests for combat: strikes (artillery, air, drones) and ground assaults. Each case is a
 // small map written here, so the numbers can be checked by hand.
-import { produce } from 'immer';
+import { change } from '../../src/engine/working.ts';
 import { describe, expect, it } from 'vitest';
 import {
   hashState,
@@ -91,7 +91,7 @@ ${s.extra ?? ''}`;
 }
 
 function tweak(state: GameState, fn: (draft: GameState) => void): GameState {
-  return produce(state, fn);
+  return change(state, fn);
 }
 
 const unit = (id: string, actor: string, type: string, strength: number, location: string, readiness = 100) =>

@@ -2,7 +2,7 @@
 // ladder, tension, markets and pressure, civilians (displacement and aid), and claims per source.
 // Small maps written here; the step functions are called directly with hand-made events where
 // that is clearer than playing turns.
-import { produce } from 'immer';
+import { change } from '../../src/engine/working.ts';
 import { describe, expect, it } from 'vitest';
 import {
   EventSink,
@@ -74,9 +74,9 @@ function sinkWith(turn: number, events: GameEvent[] = []): EventSink {
 
 type StepFn = (draft: GameState, before: GameState, sink: EventSink) => void;
 
-/** Runs a step the way resolve.ts does: one produce, reading `before`. */
+/** Runs a step the way resolve.ts does: one change, reading `before`. */
 function run(step: StepFn, state: GameState, sink: EventSink): GameState {
-  return produce(state, (draft) => step(draft, state, sink));
+  return change(state, (draft) => step(draft, state, sink));
 }
 
 function play(state: GameState, orders: Record<string, Order[]> = {}) {
@@ -355,7 +355,7 @@ describe('diplomacy: request for US support (one d10)', () => {
       const s = setup(c.escalation, c.lossTurn, c.params);
       const sink = sinkWith(3);
       const order: Order = { kind: 'request_us_support' };
-      const after = produce(s, (d) =>
+      const after = change(s, (d) =>
         resolveDiplomacy(d, s, sink, [
           { actor: 'turkey', order },
           { actor: 'turkey', order },
@@ -729,7 +729,7 @@ describe('escalation step', () => {
     expect(s.meters.usSupport).toBe(35);
     expect(s.meters.consequences).toEqual(['us_statement']);
     // Down and up again: no second statement.
-    s = produce(s, (d) => {
+    s = change(s, (d) => {
       d.meters.escalation = 2;
       d.meters.escalationPoints = 5;
     });
@@ -1108,7 +1108,7 @@ describe('claims and reports', () => {
         claimed: { hts: 24, syria: 0 },
       }),
     ]);
-    const logged = produce(s1, (d) => {
+    const logged = change(s1, (d) => {
       d.log.push(
         { turn: 1, date: '2020-01-01', events: sink1.events },
         { turn: 2, date: '2020-01-02', events: [] },
@@ -1122,14 +1122,14 @@ describe('claims and reports', () => {
     const p2 = sinkWith(2);
     run(
       publishReports,
-      produce(logged, (d) => void d.pendingReports.splice(0, 1)),
+      change(logged, (d) => void d.pendingReports.splice(0, 1)),
       p2,
     );
     expect(p2.ofKind('report.published')).toHaveLength(0);
     const p3 = sinkWith(3);
     const after3 = run(
       publishReports,
-      produce(logged, (d) => void d.pendingReports.splice(0, 1)),
+      change(logged, (d) => void d.pendingReports.splice(0, 1)),
       p3,
     );
     const r = p3.ofKind('report.published');

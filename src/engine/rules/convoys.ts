@@ -53,6 +53,7 @@ import { distance2, underHostileFire } from './highways.ts';
 import { ceilDiv } from './movement.ts';
 import { observeAttack } from './observation.ts';
 import { assessPost } from './posts.ts';
+import { beingChanged } from '../working.ts';
 
 export const MAX_CONVOY_VEHICLES = 1000;
 export const MAX_CONVOY_SUPPLY_DAYS = 90;
@@ -81,6 +82,17 @@ export function convoyBarred(state: GameState, actor: string, escort: string, lo
   return escort === '' || hostileHeld(state, escort, location);
 }
 
+/**
+ * Routes found, by the state's places: a route depends only on the places (who holds them), the
+ * relations (who is hostile) and the roads, so while those three objects are the same the route is
+ * too. States are never changed once made; the working copy a step is writing is never looked up
+ * here.
+ */
+const routeMemo = new WeakMap<
+  object,
+  Map<string, { relations: object; roads: object; route: readonly string[] | null }>
+>();
+
 /** The shortest road route for a convoy that keeps out of places it is barred from (see `convoyBarred`). */
 export function convoyRoute(
   state: GameState,
@@ -88,6 +100,30 @@ export function convoyRoute(
   from: string,
   to: string,
   escort = '',
+): string[] | null {
+  if (beingChanged(state.locations) || beingChanged(state.relations))
+    return searchConvoyRoute(state, actor, from, to, escort);
+  let memo = routeMemo.get(state.locations);
+  if (memo === undefined) routeMemo.set(state.locations, (memo = new Map()));
+  const key = `${actor}|${from}|${to}|${escort}`;
+  const hit = memo.get(key);
+  if (hit !== undefined && hit.relations === state.relations && hit.roads === state.roads)
+    return hit.route === null ? null : hit.route.slice();
+  const route = searchConvoyRoute(state, actor, from, to, escort);
+  memo.set(key, {
+    relations: state.relations,
+    roads: state.roads,
+    route: route === null ? null : route.slice(),
+  });
+  return route;
+}
+
+function searchConvoyRoute(
+  state: GameState,
+  actor: string,
+  from: string,
+  to: string,
+  escort: string,
 ): string[] | null {
   return cheapestPath(
     state,

@@ -31,8 +31,8 @@ export function unitPath(state: GameState, from: string, to: string): string[] |
 }
 
 // Which places a unit can reach at all from a place depends only on the road graph and which
-// places are observation posts, neither of which changes during a game; immer keeps the `roads`
-// object the same across turns, so the answer is kept per roads object and start.
+// places are observation posts, neither of which changes during a game; every state of a game
+// shares one `roads` object, so the answer is kept per roads object and start.
 const reachCache = new WeakMap<GameState['roads'], Map<string, Set<string>>>();
 
 /** Whether any road route for a unit (see `unitPath`) leads from `from` to `to`. */

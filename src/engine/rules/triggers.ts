@@ -57,12 +57,12 @@
 //     firing after `params.maxTriggerFiringsPerTurn` firings this turn, does not fire: a
 //     `trigger.halted` event names it, the cap and its value, and the triggers stop for this turn.
 //
-// Each round is its own immer `produce` (conditions read the plain state as the round began).
-import { produce } from 'immer';
+// Each round is its own `change` (conditions read the state as the round began).
 import { dateOfTurn, turnOfDay } from '../calendar.ts';
 import { evalCondition, evalNumber } from '../conditions.ts';
 import type { EventSink } from '../events.ts';
 import { validateOrder } from '../orders.ts';
+import { change } from '../working.ts';
 import { fillPlaceholders, textIn } from '../text.ts';
 import type {
   DispatchConvoyOrder,
@@ -542,7 +542,7 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
 
 /**
  * The triggers step. Takes the state after escalation, returns the state after the triggers
- * (one `produce` per round) and reports through `sink` (whose phase the caller sets).
+ * (one `change` per round, which may write any part) and reports through `sink` (whose phase the caller sets).
  */
 export function runTriggers(state: GameState, sink: EventSink): GameState {
   let current = state;
@@ -555,7 +555,7 @@ export function runTriggers(state: GameState, sink: EventSink): GameState {
     const start = sink.events.length;
     let firedThisRound = 0;
     const events = happenings;
-    current = produce(view, (draft) => {
+    current = change(view, (draft) => {
       triggers: for (const trigger of view.triggers) {
         const status = draft.triggerStatus[trigger.id];
         if (!status || !status.enabled || (trigger.once && status.fired > 0)) continue;
@@ -617,8 +617,12 @@ export function runTriggers(state: GameState, sink: EventSink): GameState {
     happenings = sink.events.slice(start);
   }
   const final = current;
-  return produce(final, (draft) => {
-    for (const actor of sortedIds(final.victory.scores))
-      draft.scoresSeen[actor] = final.victory.scores[actor]!;
-  });
+  return change(
+    final,
+    (draft) => {
+      for (const actor of sortedIds(final.victory.scores))
+        draft.scoresSeen[actor] = final.victory.scores[actor]!;
+    },
+    ['scoresSeen'],
+  );
 }

@@ -1,0 +1,134 @@
+// How a step of resolution changes the state: `change(state, recipe)` hands the recipe a working
+// copy of the state to write, and returns that copy as the next state; `state` itself is never
+// touched. The copy is deep, but the parts of the state that never change during a game — the
+// rule numbers, the calendar, the roads, the highways' routes, the zones, the triggers' text, the
+// report sources — are shared, frozen, between every state of a game (a write to them throws).
+// The log is copied one level deep: its entries are frozen as each turn ends.
+//
+// Reads in the rules are plain property reads on plain objects. (The engine used immer drafts
+// before: every read through a draft goes through a proxy, and the rules read far more than they
+// write, which made a turn several times slower.)
+//
+// With freezing on (the default: tests and the browser), every state a step returns is frozen
+// deep, so a rule that writes to the state it was given (rather than to its working copy) throws
+// at once. Batch runs switch freezing off for speed.
+import type { GameState } from './types.ts';
+
+let freezing = true;
+
+/** Freeze every state a step returns (on by default), or not (batch runs). */
+export function setFreezing(on: boolean): void {
+  freezing = on;
+}
+
+/** Parts of the state no rule ever writes: shared between states, frozen. */
+const SHARED: ReadonlySet<string> = new Set([
+  'rulesVersion',
+  'params',
+  'scenarioId',
+  'calendar',
+  'roads',
+  'highways',
+  'zones',
+  'triggers',
+  'reporting',
+]);
+
+/**
+ * A deep copy of plain data (objects, arrays, strings, numbers, booleans, null). A spread copies
+ * a flat object on V8's fast path; only the values that are objects are copied again.
+ */
+function copyDeep<T>(value: T): T {
+  if (Array.isArray(value)) {
+    const out: unknown[] = value.slice();
+    for (let i = 0; i < out.length; i++) {
+      const v = out[i];
+      if (typeof v === 'object' && v !== null) out[i] = copyDeep(v);
+    }
+    return out as T;
+  }
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const key in out) {
+    const v = out[key];
+    if (typeof v === 'object' && v !== null) out[key] = copyDeep(v);
+  }
+  return out as T;
+}
+
+/** Values a flat entity holds: no objects, so a spread copies it whole. */
+type Flat = Record<string, string | number | boolean | null>;
+
+/**
+ * A copy of a record of flat entities (the places: 61 of them in the default scenario, copied at
+ * every step, where the general copy's search for nested objects would cost more than the copy).
+ * The type keeps it honest: an entity type that gains an object field no longer fits `Flat`.
+ */
+function copyFlatRecord<T extends { [K in keyof T]: Flat[string] }>(
+  record: Record<string, T>,
+): Record<string, T> {
+  const out: Record<string, T> = { ...record };
+  for (const key in out) out[key] = { ...out[key]! };
+  return out;
+}
+
+/** Freezes plain data and everything in it (what is frozen already is left as it is). */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const v of Object.values(value)) deepFreeze(v);
+  return Object.freeze(value);
+}
+
+/** The parts of the state a step may write (a key of GameState). */
+export type Part = keyof GameState;
+
+/**
+ * A copy of `state` to write. The parts named in `parts` (all but the unchanging ones when none
+ * are named) are copied deep; the others are shared with `state`.
+ */
+export function workingCopy(state: GameState, parts?: readonly Part[]): GameState {
+  const out: Record<string, unknown> = { ...state };
+  const rec = state as unknown as Record<string, unknown>;
+  for (const key of SHARED) deepFreeze(rec[key]);
+  for (const key of parts ?? (Object.keys(rec) as Part[])) {
+    if (SHARED.has(key)) continue;
+    const v = rec[key];
+    if (key === 'log') out[key] = (v as unknown[]).slice();
+    else if (key === 'locations') out[key] = copyFlatRecord(v as GameState['locations']);
+    else out[key] = typeof v === 'object' && v !== null ? copyDeep(v) : v;
+  }
+  return out as unknown as GameState;
+}
+
+/** The parts of the working copies being written now (a memo must not keep what it reads in them). */
+const open = new WeakSet<object>();
+
+/** Whether `part` is a part of a working copy that a step is writing now. */
+export function beingChanged(part: object): boolean {
+  return open.has(part);
+}
+
+/**
+ * The next state: `recipe` writes to a working copy of `state` (see the top of this file).
+ * `parts`: the parts the recipe may write (all when not given); the others are shared with
+ * `state`, so a write to one of them would change `state` too. With freezing on, they are frozen
+ * and such a write throws: the tests, which run with freezing on, keep each step's list honest.
+ */
+export function change(
+  state: GameState,
+  recipe: (next: GameState) => void,
+  parts?: readonly Part[],
+): GameState {
+  const next = workingCopy(state, parts);
+  const copied: object[] = [];
+  for (const key of parts ?? (Object.keys(next) as Part[])) {
+    const v: unknown = next[key];
+    if (typeof v === 'object' && v !== null && !SHARED.has(key)) copied.push(v);
+  }
+  for (const v of copied) open.add(v);
+  try {
+    recipe(next);
+  } finally {
+    for (const v of copied) open.delete(v);
+  }
+  return freezing ? deepFreeze(next) : next;
+}
