@@ -57,19 +57,8 @@ export interface OwnStep {
 // test, a write outside the list throws.
 /** Clashes: strikes and assaults (and the civilians, posts, agreements and meters they touch). */
 const CLASH: readonly Part[] = ['units', 'locations', 'posts', 'meters', 'rng', 'agreements'];
-/** Convoys: dispatch and movement (and the posts they supply, the tension they raise). */
-const CONVOY: readonly Part[] = [
-  'convoys',
-  'units',
-  'locations',
-  'posts',
-  'meters',
-  'rng',
-  'relations',
-  'agreements',
-];
-/** Posts: their orders and their supply (and the tension and the places they touch). */
-const POSTS: readonly Part[] = ['posts', 'units', 'locations', 'meters', 'relations', 'agreements'];
+/** Convoys on the road: interdiction, stand-offs, arrival at their posts. */
+const CONVOYS: readonly Part[] = ['convoys', 'posts', 'meters', 'rng'];
 
 const STEPS: [Phase, Step | OwnStep, readonly Part[]][] = [
   // -- turn start: agreement deadlines, scheduled reports
@@ -97,24 +86,28 @@ const STEPS: [Phase, Step | OwnStep, readonly Part[]][] = [
         else if (order.kind === 'set_checkpoint') setCheckpoint(draft, before, actor, order, sink);
       }
     },
-    CONVOY,
+    ['units', 'locations', ...CONVOYS],
   ],
-  ['movement', (draft, before, sink) => moveUnits(draft, before, sink), ['units', 'locations']],
-  ['movement', (draft, before, sink) => moveConvoys(draft, before, sink), CONVOY],
+  ['movement', (draft, before, sink) => moveUnits(draft, before, sink), ['units']],
+  ['movement', (draft, before, sink) => moveConvoys(draft, before, sink), CONVOYS],
   ['movement', (draft, before, sink) => updateControl(draft, before, sink), ['locations', 'units']],
   ['movement', (draft, before, sink) => updateCheckpoints(draft, before, sink), ['locations']],
   [
     'movement',
     (draft, before, sink, orders) => runPatrols(draft, before, sink, orders),
-    ['patrols', ...CLASH],
+    ['patrols', 'posts', 'meters', 'rng'],
   ],
   // -- strikes
   ['strikes', (draft, before, sink, orders) => resolveStrikes(draft, before, sink, orders), CLASH],
   // -- ground assaults
   ['assaults', (draft, before, sink, orders) => resolveAssaults(draft, before, sink, orders), CLASH],
   // -- supply and encirclement
-  ['supply', (draft, before, sink, orders) => applyPostOrders(draft, before, sink, orders), POSTS],
-  ['supply', (draft, before, sink) => updatePosts(draft, before, sink), POSTS],
+  [
+    'supply',
+    (draft, before, sink, orders) => applyPostOrders(draft, before, sink, orders),
+    ['posts', 'locations', 'meters', 'relations'],
+  ],
+  ['supply', (draft, before, sink) => updatePosts(draft, before, sink), ['posts']],
   ['supply', (draft, before, sink) => updateHighways(draft, before, sink), ['highwayOpen']],
   // -- civilians
   ['civilians', (draft, before, sink) => updateCivilians(draft, before, sink), ['locations', 'meters']],

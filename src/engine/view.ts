@@ -151,6 +151,31 @@ function convoySeen(convoy: Convoy, seen: Set<string>): boolean {
   return (at !== undefined && seen.has(at)) || (convoy.covered > 0 && next !== undefined && seen.has(next));
 }
 
+/** The log entries as each actor sees them, kept for the entries that can no longer change. */
+const seenEntries = new WeakMap<LogEntry, Map<string, LogEntry>>();
+
+/** A turn's log entry with only the events `actor` sees. */
+function entrySeenBy(entry: LogEntry, actor: string): LogEntry {
+  // A turn's entry is frozen as it enters the log (resolve.ts); one being built may still change.
+  const frozen = Object.isFrozen(entry) && Object.isFrozen(entry.events);
+  let byActor = frozen ? seenEntries.get(entry) : undefined;
+  const kept = byActor?.get(actor);
+  if (kept !== undefined) return kept;
+  const seen: LogEntry = {
+    turn: entry.turn,
+    date: entry.date,
+    events: entry.events.filter((e) => eventVisibleTo(e, actor)),
+  };
+  if (frozen) {
+    // Shared by every view of this actor from now on: frozen like the entry it comes from.
+    Object.freeze(seen.events);
+    Object.freeze(seen);
+    if (byActor === undefined) seenEntries.set(entry, (byActor = new Map()));
+    byActor.set(actor, seen);
+  }
+  return seen;
+}
+
 const ZERO_RNG: RngState = { seed: '', state: { c: 0, s0: 0, s1: 0, s2: 0 }, draws: 0 };
 
 /**
@@ -195,11 +220,7 @@ export function viewFor(state: GameState, actor: string, options: { logTurns?: n
   // `logTurns`: only the log's last entries, for a reader that looks no further back (the
   // computer actors); filtering a long log for every decision would cost more than the decision.
   const entries = options.logTurns === undefined ? state.log : state.log.slice(-options.logTurns);
-  const log: LogEntry[] = entries.map((entry) => ({
-    turn: entry.turn,
-    date: entry.date,
-    events: entry.events.filter((e) => eventVisibleTo(e, actor)),
-  }));
+  const log: LogEntry[] = entries.map((entry) => entrySeenBy(entry, actor));
 
   return {
     ...state,

@@ -2,8 +2,17 @@
 // the rest shared and, with freezing on, frozen — so a write outside the list throws.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioArg } from '../../src/cli/files.ts';
-import { parsePlayers, playScenario } from '../../src/cli/play.ts';
-import { hashState, setStateFreezing, type GameState } from '../../src/engine/index.ts';
+import { ordersForTurn, parsePlayers, playScenario } from '../../src/cli/play.ts';
+import {
+  convoyRoute,
+  hashState,
+  resolveTurn,
+  setStateFreezing,
+  viewFor,
+  type GameState,
+} from '../../src/engine/index.ts';
+import { hostileTarget } from '../../src/engine/rules/strikes.ts';
+import { eventVisibleTo } from '../../src/engine/view.ts';
 import { beingChanged, change } from '../../src/engine/working.ts';
 import { newGame } from '../../src/scenario/index.ts';
 
@@ -90,4 +99,60 @@ describe("each step's list of the parts it writes", () => {
       }
     }
   }, 120_000);
+});
+
+describe('answers kept per state', () => {
+  // Inside a change every copied part is being written, so the rules work the answer out afresh:
+  // that is the yardstick for the kept answers read from a finished state.
+  it('hostileTarget and convoyRoute give the same answers kept or worked out afresh', () => {
+    const players = parsePlayers('computer', scenario);
+    let s = first();
+    const actors = Object.keys(s.actors).sort();
+    const places = Object.keys(s.locations).sort();
+    let compared = 0;
+    for (let turn = 0; turn < 24 && !s.over; turn++) {
+      if (turn % 4 === 0) {
+        const kept = actors.map((a) => places.map((p) => hostileTarget(s, a, p)));
+        const routes = actors.map((a) =>
+          Object.values(s.posts).map((p) =>
+            convoyRoute(s, a, s.actors[a]!.supplySources[0] ?? p.location, p.location),
+          ),
+        );
+        change(s, (d) => {
+          expect(actors.map((a) => places.map((p) => hostileTarget(d, a, p)))).toEqual(kept);
+          expect(
+            actors.map((a) =>
+              Object.values(d.posts).map((p) =>
+                convoyRoute(d, a, d.actors[a]!.supplySources[0] ?? p.location, p.location),
+              ),
+            ),
+          ).toEqual(routes);
+        });
+        compared++;
+      }
+      const { orders, decisions } = ordersForTurn(scenario, s, players);
+      s = resolveTurn(s, orders, decisions).state;
+    }
+    expect(compared).toBeGreaterThan(3);
+  }, 60_000);
+
+  it("an actor's view of the log is the same kept or filtered afresh", () => {
+    let s = first();
+    const players = parsePlayers('computer', scenario);
+    for (let turn = 0; turn < 6; turn++) {
+      const { orders, decisions } = ordersForTurn(scenario, s, players);
+      s = resolveTurn(s, orders, decisions).state;
+    }
+    for (const actor of Object.keys(s.actors)) {
+      const first = viewFor(s, actor).log;
+      const again = viewFor(s, actor).log;
+      expect(again[0]).toBe(first[0]); // kept
+      const afresh = s.log.map((e) => ({
+        turn: e.turn,
+        date: e.date,
+        events: e.events.filter((x) => eventVisibleTo(x, actor)),
+      }));
+      expect(again).toEqual(afresh);
+    }
+  });
 });

@@ -29,6 +29,7 @@ import { rollD10, chancePerMille } from '../rng.ts';
 import type { GameState, RejectCode, Result, StrikeOrder } from '../types.ts';
 import { actorName, hostileHeld, isFriendly, isHostile, placeName, sortedIds } from '../world.ts';
 import { distance2 } from './highways.ts';
+import { beingChanged } from '../working.ts';
 import { killCivilians } from './people.ts';
 import { observeAttack } from './observation.ts';
 import { breachedBy, recordViolation } from './violations.ts';
@@ -84,8 +85,54 @@ export function hostileUnitsAt(state: GameState, actor: string, location: string
   });
 }
 
+/**
+ * The places where `actor` finds something to fight (see `hostileTarget`), kept per state for the
+ * states no step is writing: checking a few hundred candidate orders asks again and again.
+ */
+const targetMemo = new WeakMap<
+  object,
+  { locations: object; posts: object; relations: object; byActor: Map<string, Set<string>> }
+>();
+
+function hostileTargetPlaces(state: GameState, actor: string): Set<string> | null {
+  const { units, locations, posts, relations } = state;
+  if (beingChanged(units) || beingChanged(locations) || beingChanged(posts) || beingChanged(relations))
+    return null;
+  let memo = targetMemo.get(units);
+  if (
+    memo === undefined ||
+    memo.locations !== locations ||
+    memo.posts !== posts ||
+    memo.relations !== relations
+  ) {
+    memo = { locations, posts, relations, byActor: new Map() };
+    targetMemo.set(units, memo);
+  }
+  let places = memo.byActor.get(actor);
+  if (places === undefined) {
+    places = new Set();
+    for (const id of sortedIds(units)) {
+      const u = units[id]!;
+      if (u.transit === null && u.strength > 0 && isHostile(state, actor, u.actor)) places.add(u.location);
+    }
+    for (const id of sortedIds(locations)) if (hostileHeld(state, actor, id)) places.add(id);
+    // As `livePostAt`: the first live post by id at a place that is not the actor's own decides.
+    const firstPost = new Map<string, string>();
+    for (const id of sortedIds(posts)) {
+      const post = posts[id]!;
+      if (post.actor === actor || post.status === 'evacuated' || post.status === 'overrun') continue;
+      if (!firstPost.has(post.location)) firstPost.set(post.location, post.actor);
+    }
+    for (const [place, owner] of firstPost) if (isHostile(state, actor, owner)) places.add(place);
+    memo.byActor.set(actor, places);
+  }
+  return places;
+}
+
 /** Is there something at `location` that `actor` may fight: hostile units, a hostile holder, a hostile post? */
 export function hostileTarget(state: GameState, actor: string, location: string): boolean {
+  const places = hostileTargetPlaces(state, actor);
+  if (places !== null) return places.has(location);
   if (hostileUnitsAt(state, actor, location).length > 0) return true;
   if (hostileHeld(state, actor, location)) return true;
   const post = livePostAt(state, actor, location);
