@@ -250,7 +250,9 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     const allyBeside = neighbours(view, target).some((n) =>
       [...(ctx.actorsAt.get(n.location) ?? [])].some((a) => isAlly(ctx, a)),
     );
-    if (allyBeside) return 100;
+    // Nobody to hit: an ally beside it walks in during the movement phase, before the strike.
+    const empty = (ctx.hostileStrength.get(target) ?? 0) === 0 && (ctx.postDefence.get(target) ?? 0) === 0;
+    if (allyBeside) return empty ? -50 : 100;
     if (ctx.highwayTowns.has(target)) return 60;
     return 20;
   },

@@ -3,19 +3,21 @@
 // priorities (the sum of weight × factor judgement), sorts them best first — equal scores in an
 // order fixed by one draw — and gives the best orders with a positive score, up to the doctrine's
 // orders a turn, skipping an order that would use a unit, a post, an air sortie or an addressee
-// already used this turn. It returns the orders and a decision record (the top three candidates
+// already used this turn, and a strike or assault on a place one of its own moves walks into
+// unopposed (movement comes first: there would be nothing left to hit). It returns the orders and a decision record (the top three candidates
 // with each factor's part, in words) that the turn logs as `ai.decided`. It never touches state.
 import seedrandom from 'seedrandom';
 import {
   legalOrders,
   placeName,
+  sortieBudget,
   type DecisionRecord,
   type Doctrine,
   type GameState,
   type Order,
   type WeighedOrder,
 } from '../engine/index.ts';
-import { buildContext, type Context } from './context.ts';
+import { buildContext, heldByEnemy, type Context } from './context.ts';
 import { FACTOR_JUDGES } from './factors.ts';
 
 export interface Decision {
@@ -36,10 +38,19 @@ export function decisionDraw(state: GameState, actor: string): number {
   return Math.floor(rng() * 1_000_000);
 }
 
-/** The candidates: the legal orders, and each convoy also without notifying Russia. */
+/**
+ * The candidates: the legal orders, and each convoy also without notifying Russia. An assault
+ * leaves out the units still marching to a destination (they march on in the movement phase,
+ * before assaults); one left with none is dropped.
+ */
 export function candidateOrders(view: GameState, actor: string): Order[] {
   const out: Order[] = [];
   for (const o of legalOrders(view, actor)) {
+    if (o.kind === 'assault') {
+      const units = o.units.filter((id) => (view.units[id]?.destination ?? '') === '');
+      if (units.length > 0) out.push(units.length === o.units.length ? o : { ...o, units });
+      continue;
+    }
     out.push(o);
     if (o.kind === 'dispatch_convoy' && o.notified) out.push({ ...o, notified: false });
   }
@@ -127,6 +138,15 @@ function resourcesOf(order: Order): string[] {
   }
 }
 
+/** A place held by an enemy where the actor sees no hostile unit and no hostile post. */
+function undefended(ctx: Context, place: string): boolean {
+  return (
+    heldByEnemy(ctx, place) &&
+    (ctx.hostileStrength.get(place) ?? 0) === 0 &&
+    (ctx.postDefence.get(place) ?? 0) === 0
+  );
+}
+
 /** The policy's choice for `actor` from its view, with the decision record. */
 export function decide(view: GameState, actor: string, doctrine: Doctrine, draw: number): Decision {
   const ctx = buildContext(view, actor, doctrine);
@@ -137,21 +157,25 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   // game to game but the same way in a replay.
   const shift = draw % n;
   scored.sort((a, b) => b.score - a.score || ((a.index - shift + n) % n) - ((b.index - shift + n) % n));
-  const used = new Set<string>();
-  const sorties: Record<string, number> = { air: 0, drone: 0 };
-  const me = view.actors[actor];
-  const orders: Order[] = [];
-  for (const s of scored) {
-    if (orders.length >= doctrine.ordersPerTurn || s.score <= 0) break;
-    const needs = resourcesOf(s.order);
-    if (needs.some((r) => used.has(r))) continue;
-    if (s.order.kind === 'strike' && s.order.means !== 'artillery') {
-      const cap = s.order.means === 'air' ? (me?.airSorties ?? 0) : (me?.droneSorties ?? 0);
-      if (sorties[s.order.means]! + s.order.sorties > cap) continue;
-      sorties[s.order.means]! += s.order.sorties;
-    }
-    for (const r of needs) used.add(r);
-    orders.push(s.order);
+  // What may fly this turn: the capacity, or less while Russia keeps the airspace closed.
+  const cap: Record<string, number> = view.actors[actor]
+    ? { air: sortieBudget(view, actor, 'air').budget, drone: sortieBudget(view, actor, 'drone').budget }
+    : { air: 0, drone: 0 };
+  // A move into an enemy place where no defender is seen takes it in the movement phase, before
+  // strikes and assaults resolve: fire or an assault on it would find nothing there. Such attacks
+  // are struck off and the choice made again without them, until none is left.
+  const struckOff = new Set<Scored>();
+  let orders = choose(scored, doctrine.ordersPerTurn, cap, struckOff);
+  for (let round = 0; round < doctrine.ordersPerTurn; round++) {
+    const walkedInto = new Set(
+      orders.flatMap((s) => (s.order.kind === 'move' && undefended(ctx, s.order.to) ? [s.order.to] : [])),
+    );
+    const wasted = orders.filter(
+      (s) => (s.order.kind === 'strike' || s.order.kind === 'assault') && walkedInto.has(s.order.target),
+    );
+    if (wasted.length === 0) break;
+    for (const s of wasted) struckOff.add(s);
+    orders = choose(scored, doctrine.ordersPerTurn, cap, struckOff);
   }
   const top: WeighedOrder[] = scored.slice(0, TOP_KEPT).map((s) => ({
     order: orderLabel(view, s.order),
@@ -159,9 +183,38 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
     factors: s.parts,
   }));
   return {
-    orders,
+    orders: orders.map((s) => s.order),
     record: { actor, doctrine: doctrine.id, weighed: candidates.length, chosen: orders.length, draw, top },
   };
+}
+
+/**
+ * The best orders with a positive score, best first, up to `budget`, skipping those struck off,
+ * those that would use a unit, post, patrol or addressee already used, and sorties beyond `cap`.
+ */
+function choose(
+  scored: readonly Scored[],
+  budget: number,
+  cap: Record<string, number>,
+  struckOff: ReadonlySet<Scored>,
+): Scored[] {
+  const used = new Set<string>();
+  const sorties: Record<string, number> = { air: 0, drone: 0 };
+  const out: Scored[] = [];
+  for (const s of scored) {
+    if (out.length >= budget || s.score <= 0) break;
+    if (struckOff.has(s)) continue;
+    const o = s.order;
+    const needs = resourcesOf(o);
+    if (needs.some((r) => used.has(r))) continue;
+    if (o.kind === 'strike' && o.means !== 'artillery') {
+      if (sorties[o.means]! + o.sorties > cap[o.means]!) continue;
+      sorties[o.means]! += o.sorties;
+    }
+    for (const r of needs) used.add(r);
+    out.push(s);
+  }
+  return out;
 }
 
 /**

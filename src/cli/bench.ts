@@ -7,7 +7,7 @@ import { newGame, scriptedOrders, type Scenario } from '../scenario/index.ts';
 import { playGames, type GamesRun } from './batch.ts';
 import { loadScenarioArg, resolveScenarioPath } from './files.ts';
 import { defaultPlayers, ordersForTurn, parsePlayers } from './play.ts';
-import { strengthVsRandom } from './strength.ts';
+import { strengthVsRandomInBatch } from './strength.ts';
 
 export const DEFAULT_SCENARIO = 'winter-2019-2020';
 
@@ -24,8 +24,11 @@ function round3(x: number): number {
 /** Games per batch measurement: whole games of the default scenario (its every turn). */
 const BATCH_GAMES = 16;
 
-/** Seeds of the doctrine-against-random measure (each takes one game plus one per actor). */
-const STRENGTH_SEEDS = Number(process.env.BENCH_STRENGTH_SEEDS ?? 20);
+/**
+ * Seeds of the doctrine-against-random measure (each takes one game plus one per actor: 1,200
+ * games for 200 seeds, played on 2 worker threads).
+ */
+const STRENGTH_SEEDS = Number(process.env.BENCH_STRENGTH_SEEDS ?? 200);
 
 async function benchBatch(workers: number, computer: boolean): Promise<GamesRun> {
   const scenarioPath = resolveScenarioPath(DEFAULT_SCENARIO);
@@ -104,11 +107,14 @@ export async function runBench(out: { log: (line: string) => void }): Promise<nu
 
   setStateFreezing(false);
   const msPerDecision = decisionTimes(scenario, 2);
-  const strength = strengthVsRandom(
-    scenario,
-    Array.from({ length: STRENGTH_SEEDS }, (_, i) => `bench-${i}`),
-  );
   setStateFreezing(true);
+  const strength = await strengthVsRandomInBatch({
+    scenarioPath: resolveScenarioPath(DEFAULT_SCENARIO),
+    scenario,
+    baseSeed: 'bench',
+    seeds: STRENGTH_SEEDS,
+    workers: 2,
+  });
   const winRate: Record<string, number> = {};
   for (const [actor, t] of Object.entries(strength.byActor)) winRate[actor] = round3(t.wins / strength.seeds);
 

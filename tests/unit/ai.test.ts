@@ -4,7 +4,15 @@
 // HTS goes for a joint patrol), a changed weight changes the decision, decisions read only the
 // actor's view, and their records enter the log and the replay.
 import { describe, expect, it } from 'vitest';
-import { computerOrders, decide, decideRandomly, GENERIC_DOCTRINE } from '../../src/ai/index.ts';
+import {
+  buildContext,
+  candidateOrders,
+  computerOrders,
+  decide,
+  decideRandomly,
+  FACTOR_JUDGES,
+  GENERIC_DOCTRINE,
+} from '../../src/ai/index.ts';
 import { playScenario, parsePlayers } from '../../src/cli/play.ts';
 import { loadScenarioArg } from '../../src/cli/files.ts';
 import {
@@ -316,6 +324,124 @@ describe('decisions', () => {
       'unit' in o && o.unit !== '' ? [o.unit] : 'units' in o ? o.units : [],
     );
     expect(new Set(units).size).toBe(units.length);
+  });
+
+  it('fly no more sorties than may fly: half the drones while Russia keeps the airspace closed', () => {
+    // Turkey (3 drone sorties) has lost soldiers to the government at b and d: it wants to strike.
+    const base = edit(
+      game({
+        holds: '{ syria: [b, d, c] }',
+        units: [unit('sy1', 'syria', 'b', 5), unit('sy2', 'syria', 'd', 5)],
+      }),
+      (s) => {
+        s.meters.losses = { turkey: 200 };
+        s.log = [
+          {
+            turn: 1,
+            date: '2020-01-01',
+            events: [
+              {
+                kind: 'strike.resolved',
+                turn: 1,
+                phase: 'strikes',
+                actors: ['syria', 'turkey'],
+                location: 'site',
+                data: {},
+                explain: 'A government strike on the Turkish post.',
+              },
+            ],
+          },
+        ];
+        s.turn = 2;
+      },
+    );
+    const drones = (state: GameState) =>
+      ordersOf(state, 'turkey', DOCTRINE.turkey).filter((o) => o.kind === 'strike' && o.means === 'drone');
+    expect(drones(base).length).toBeGreaterThan(1);
+    const closed = edit(base, (s) => void (s.meters.airspaceClosed = true));
+    expect(drones(closed)).toHaveLength(1); // floor(3 / 2)
+  });
+
+  it('leave out of an assault the units still marching elsewhere', () => {
+    // sy1 and sy2 stand next to Turkish-held a; sy2 is on its way to far and marches on first.
+    const state = edit(
+      game({
+        holds: '{ syria: [b, r] }',
+        units: [unit('sy1', 'syria', 'b', 30), unit('sy2', 'syria', 'r', 30)],
+      }),
+      (s) => void (s.units.sy2!.destination = 'far'),
+    );
+    const assaults = candidateOrders(viewFor(state, 'syria'), 'syria').filter(
+      (o) => o.kind === 'assault' && o.target === 'a',
+    );
+    expect(assaults).toEqual([{ kind: 'assault', units: ['sy1'], target: 'a' }]);
+  });
+
+  it('do not strike a place an order of theirs walks into unopposed', () => {
+    // Turkey holds a with nobody in it; the government has a battalion at b and guns at r, both
+    // beside a, and Turkey struck it last turn. Its doctrine wants a, and to hit back: the guns
+    // would shell a, the battalion walk in; shelling a would hit nothing by then.
+    const state = edit(
+      game({
+        holds: '{ syria: [b, r] }',
+        units: [unit('sy1', 'syria', 'b', 30), unit('guns', 'syria', 'r', 10, 'artillery')],
+      }),
+      (s) => {
+        s.meters.losses = { syria: 500 };
+        s.log = [
+          {
+            turn: 1,
+            date: '2020-01-01',
+            events: [
+              {
+                kind: 'strike.resolved',
+                turn: 1,
+                phase: 'strikes',
+                actors: ['turkey', 'syria'],
+                location: 'b',
+                data: {},
+                explain: 'A Turkish strike on b.',
+              },
+            ],
+          },
+        ];
+        s.turn = 2;
+      },
+    );
+    const doctrine: Doctrine = {
+      ...GENERIC_DOCTRINE,
+      ordersPerTurn: 8,
+      priorities: [
+        { factor: 'take_valuable_places', weight: 10, why: 'Take a.' },
+        { factor: 'retaliate_for_losses', weight: 10, why: 'Hit back.' },
+        { factor: 'favourable_odds', weight: -30, why: 'No assaults in this test.' },
+      ],
+    };
+    const view = viewFor(state, 'syria');
+    const strikeOnA = (o: Order) => o.kind === 'strike' && o.target === 'a';
+    // Shelling a is the best candidate…
+    const d = decide(view, 'syria', doctrine, 0);
+    expect(d.record.top[0]!.order).toMatch(/^shell A/);
+    // …but the battalion walks in first, so the guns do something else.
+    expect(d.orders).toContainEqual({ kind: 'move', unit: 'sy1', to: 'a' });
+    expect(d.orders.filter(strikeOnA)).toEqual([]);
+    expect(d.orders.some((o) => 'unit' in o && o.unit === 'guns')).toBe(true);
+  });
+
+  it("Russia's air support goes where the government must fight, not where it walks in", () => {
+    // The government stands at b, beside a and d: HTS holds both, and has fighters in d only.
+    const state = game({
+      holds: '{ syria: [b], hts: [a, d] }',
+      units: [unit('sy1', 'syria', 'b', 30), unit('hts1', 'hts', 'd', 5)],
+    });
+    const ctx = buildContext(viewFor(state, 'russia'), 'russia', DOCTRINE.russia);
+    const judge = (target: string) =>
+      FACTOR_JUDGES.support_offensive_from_air(
+        { kind: 'strike', means: 'air', unit: '', target, sorties: 1 },
+        ctx,
+      );
+    expect(judge('d')).toBe(100);
+    expect(judge('a')).toBeLessThan(0);
   });
 
   it('break ties by the draw: the same draw gives the same orders', () => {
