@@ -1,17 +1,19 @@
-// How a step of resolution changes the state: `change(state, recipe)` hands the recipe a working
-// copy of the state to write, and returns that copy as the next state; `state` itself is never
-// touched. The copy is deep, but the parts of the state that never change during a game — the
-// rule numbers, the calendar, the roads, the highways' routes, the zones, the triggers' text, the
-// report sources — are shared, frozen, between every state of a game (a write to them throws).
-// The log is copied one level deep: its entries are frozen as each turn ends.
+// How a step of resolution changes the state: `change(state, recipe, parts)` hands the recipe a
+// working copy of the state to write, and returns that copy as the next state; `state` itself is
+// never touched. The parts the step lists (`parts`: units, locations, meters …) are copied deep;
+// the others are the very objects of `state`, shared. The parts no rule ever writes — the rule
+// numbers, the calendar, the roads, the highways' routes, the zones, the triggers' text, the
+// report sources — are frozen once and shared by every state of a game (a write to them throws).
+// The log, when listed, is copied one level deep: its entries are frozen as each turn ends.
 //
 // Reads in the rules are plain property reads on plain objects. (The engine used immer drafts
-// before: every read through a draft goes through a proxy, and the rules read far more than they
-// write, which made a turn several times slower.)
+// before: every read through a draft goes through a proxy — listing a draft's keys calls a trap
+// per key — and the rules read far more than they write.)
 //
 // With freezing on (the default: tests and the browser), every state a step returns is frozen
-// deep, so a rule that writes to the state it was given (rather than to its working copy) throws
-// at once. Batch runs switch freezing off for speed.
+// deep, so a rule that writes to the state it was given, or to a part its step does not list,
+// throws at once. Batch runs switch freezing off for speed; there such a write would change the
+// state before the step, which is why the tests keep the lists honest.
 import type { GameState } from './types.ts';
 
 let freezing = true;
