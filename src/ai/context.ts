@@ -51,6 +51,11 @@ export interface Context {
   heart: string;
   /** Places the actor's own objectives name (to take or hold), from their conditions. */
   objectivePlaces: Set<string>;
+  /**
+   * Places where hostile artillery stands within range of a highway the actor's objectives want
+   * open (guns in range keep a highway closed however much of it the actor holds).
+   */
+  gunsOnObjectives: Set<string>;
   /** Places the actor's artillery can reach (artillery range from its standing guns). */
   inOwnGunRange: Set<string>;
   /** Places Turkish guns reach (for the actors Turkey supports). */
@@ -74,12 +79,32 @@ function gunRange(view: GameState, actor: string): Set<string> {
   return out;
 }
 
-/**
- * The places the actor's objectives (those it can see: its own) ask it to control: `controls` of
- * itself, `not controls` of another actor, the towns of a highway it must see open.
- */
-function objectivePlaces(view: GameState, actor: string): Set<string> {
+/** Places where hostile standing artillery reaches one of `towns`. */
+function gunsReaching(view: GameState, actor: string, towns: ReadonlySet<string>): Set<string> {
   const out = new Set<string>();
+  if (towns.size === 0) return out;
+  const range2 = view.params.artilleryRangeM * view.params.artilleryRangeM;
+  for (const id of sortedIds(view.units)) {
+    const u = view.units[id]!;
+    if (u.type !== 'artillery' || u.strength <= 0 || u.transit !== null) continue;
+    if (!isHostile(view, actor, u.actor)) continue;
+    for (const t of towns)
+      if (distance2(view, u.location, t) <= range2) {
+        out.add(u.location);
+        break;
+      }
+  }
+  return out;
+}
+
+/**
+ * The places the actor's open objectives (those it can see: its own) ask it to control:
+ * `controls` of itself, `not controls` of another actor, the towns of a highway it must see open;
+ * and among them the towns of highways to open.
+ */
+function objectiveAims(view: GameState, actor: string): { places: Set<string>; highwayTowns: Set<string> } {
+  const out = new Set<string>();
+  const highwayTowns = new Set<string>();
   const walk = (c: Condition, negated: boolean): void => {
     if ('all' in c) for (const x of c.all) walk(x, negated);
     else if ('any' in c) for (const x of c.any) walk(x, negated);
@@ -89,12 +114,15 @@ function objectivePlaces(view: GameState, actor: string): Set<string> {
     } else if ('highway_open' in c && !negated) {
       const hw = view.highways[c.highway_open.highway];
       if (hw && (c.highway_open.actor === actor || isFriendly(view, actor, c.highway_open.actor)))
-        for (const w of hw.waypoints) out.add(w);
+        for (const w of hw.waypoints) {
+          out.add(w);
+          highwayTowns.add(w);
+        }
     }
   };
   for (const o of view.victory.objectives)
     if (o.actor === actor && view.victory.achieved[o.id] === undefined) walk(o.condition, false);
-  return out;
+  return { places: out, highwayTowns };
 }
 
 export function buildContext(view: GameState, actor: string, doctrine: Doctrine): Context {
@@ -160,8 +188,10 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
       heart = id;
     }
   }
+  const aims = objectiveAims(view, actor);
   return {
-    objectivePlaces: objectivePlaces(view, actor),
+    objectivePlaces: aims.places,
+    gunsOnObjectives: gunsReaching(view, actor, aims.highwayTowns),
     view,
     actor,
     doctrine,

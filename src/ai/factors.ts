@@ -90,6 +90,8 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
   pursue_objectives(order, ctx) {
     const { view } = ctx;
     if (ctx.objectivePlaces.size === 0) return 0;
+    // Guns that reach a highway to open keep it closed: silence them.
+    if (isAttack(order) && ctx.gunsOnObjectives.has(order.target)) return 100;
     if (order.kind === 'assault' && ctx.objectivePlaces.has(order.target) && !heldByFriend(ctx, order.target))
       return 100;
     if (order.kind !== 'move') return 0;

@@ -49,7 +49,7 @@ export const FACTOR_MEANING: Record<Factor, string> = {
   protect_own_forces:
     'keeping weak or cut-off units and posts out of harm: pulling back, evacuating a post that is lost anyway',
   pursue_objectives:
-    "taking and holding the places the actor's own objectives name (a place to control, a place to keep from another actor, the towns of a highway to open)",
+    "taking and holding the places the actor's own objectives name (a place to control, a place to keep from another actor, the towns of a highway to open), and silencing hostile guns in range of such a highway",
   defend_held_places:
     'keeping defenders in the valuable places the actor holds that enemies threaten, and reinforcing them',
   keep_agreements:

@@ -1,26 +1,29 @@
-// Doctrine play against random play in the default scenario (src/cli/strength.ts), over a few
-// seeds; `npm run bench` gives the full figure over 200 seeds (ai.winRateVsRandom). The issue's
-// target is that each actor's doctrine wins in at least 80% of seeds; what this test holds the
-// doctrines to is what they reach today (see docs/doctrines.md): never worse than random more
-// often than better, and Russia, whose doctrine matches its objectives closely, better in every
-// seed.
+// Doctrine play against random play in the default scenario (src/cli/strength.ts), over 8 seeds;
+// `npm run bench` gives the full figure over 200 seeds (ai.winRateVsRandom). The issue's target is
+// that each actor's doctrine wins in at least 80% of seeds; what this test holds the doctrines to
+// is what they reach today (see docs/doctrines.md): better than random more often than worse, and
+// Russia, whose doctrine matches its objectives closely, never worse and better in most seeds.
 import { describe, expect, it } from 'vitest';
 import { loadScenarioArg, resolveScenarioPath } from '../../src/cli/files.ts';
 import { strengthVsRandom, strengthVsRandomInBatch } from '../../src/cli/strength.ts';
 import { setStateFreezing } from '../../src/engine/index.ts';
 
 describe('doctrine play against random play, default scenario', () => {
-  it('each actor does better by its doctrine at least as often as worse', () => {
+  it('each actor does better by its doctrine more often than worse', () => {
     setStateFreezing(false);
     let result;
     try {
-      result = strengthVsRandom(loadScenarioArg('winter-2019-2020'), ['s0', 's1', 's2']);
+      result = strengthVsRandom(
+        loadScenarioArg('winter-2019-2020'),
+        Array.from({ length: 8 }, (_, i) => `s${i}`),
+      );
     } finally {
       setStateFreezing(true);
     }
     for (const [actor, t] of Object.entries(result.byActor))
-      expect(t.wins, `${actor}: ${JSON.stringify(t)}`).toBeGreaterThanOrEqual(t.losses);
-    expect(result.byActor.russia!.wins).toBe(3);
+      expect(t.wins, `${actor}: ${JSON.stringify(t)}`).toBeGreaterThan(t.losses);
+    expect(result.byActor.russia!.losses).toBe(0);
+    expect(result.byActor.russia!.wins).toBeGreaterThanOrEqual(6);
   }, 120_000);
 
   it("the benchmark's measure on worker threads gives the same tally", async () => {

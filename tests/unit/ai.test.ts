@@ -444,6 +444,46 @@ describe('decisions', () => {
     expect(judge('a')).toBeLessThan(0);
   });
 
+  it('go for the guns that keep a highway they must open closed', () => {
+    // The government holds a and b, the highway's two towns, and wants it open; Turkish guns at
+    // r reach a. A battalion stands at a, beside r.
+    const state = edit(
+      game({
+        holds: '{ syria: [a, b] }',
+        units: [unit('sy1', 'syria', 'a', 30), unit('tguns', 'turkey', 'r', 5, 'artillery')],
+      }),
+      (s) => {
+        s.highways.hw = { id: 'hw', name: 'Highway', waypoints: ['a', 'b'] };
+        s.victory.objectives = [
+          {
+            id: 'open_hw',
+            actor: 'syria',
+            text: 'Open the highway',
+            points: 50,
+            when: 'end',
+            condition: { highway_open: { highway: 'hw', actor: 'syria' } },
+          },
+        ];
+      },
+    );
+    const view = viewFor(state, 'syria');
+    const ctx = buildContext(view, 'syria', DOCTRINE.syria);
+    expect([...ctx.gunsOnObjectives]).toEqual(['r']);
+    const assault = (target: string): Order => ({ kind: 'assault', units: ['sy1'], target });
+    expect(FACTOR_JUDGES.pursue_objectives(assault('r'), ctx)).toBe(100);
+    expect(FACTOR_JUDGES.pursue_objectives(assault('c'), ctx)).toBe(0);
+    // Without the objective, the guns are no business of that factor.
+    const aimless = buildContext(
+      viewFor(
+        edit(state, (s) => void (s.victory.objectives = [])),
+        'syria',
+      ),
+      'syria',
+      DOCTRINE.syria,
+    );
+    expect(aimless.gunsOnObjectives.size).toBe(0);
+  });
+
   it('break ties by the draw: the same draw gives the same orders', () => {
     const view = viewFor(game({}), 'hts');
     const x = decide(view, 'hts', GENERIC_DOCTRINE, 7).orders;
