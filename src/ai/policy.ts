@@ -94,23 +94,30 @@ export function orderLabel(view: GameState, order: Order): string {
 interface Scored {
   order: Order;
   score: number;
-  parts: { factor: string; points: number }[];
   /** Position in the candidate list, for the tie order. */
   index: number;
 }
 
+/** A candidate's score: the sum over the doctrine's priorities of weight × the factor's judgement. */
 function score(order: Order, index: number, ctx: Context): Scored {
   let total = 0;
+  for (const p of ctx.doctrine.priorities) {
+    if (p.weight === 0) continue;
+    total += p.weight * FACTOR_JUDGES[p.factor](order, ctx);
+  }
+  return { order, score: total, index };
+}
+
+/** Each factor's part of a candidate's score (those that count), largest first: for the record. */
+function partsOf(order: Order, ctx: Context): { factor: string; points: number }[] {
   const parts: { factor: string; points: number }[] = [];
   for (const p of ctx.doctrine.priorities) {
+    if (p.weight === 0) continue;
     const judged = FACTOR_JUDGES[p.factor](order, ctx);
-    if (judged === 0 || p.weight === 0) continue;
-    const points = p.weight * judged;
-    total += points;
-    parts.push({ factor: p.factor, points });
+    if (judged !== 0) parts.push({ factor: p.factor, points: p.weight * judged });
   }
   parts.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (a.factor < b.factor ? -1 : 1));
-  return { order, score: total, parts, index };
+  return parts;
 }
 
 /** What an order takes up: a unit, a post, a patrol, an addressee… Two orders sharing one clash. */
@@ -180,7 +187,7 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   const top: WeighedOrder[] = scored.slice(0, TOP_KEPT).map((s) => ({
     order: orderLabel(view, s.order),
     score: s.score,
-    factors: s.parts,
+    factors: partsOf(s.order, ctx),
   }));
   return {
     orders: orders.map((s) => s.order),
