@@ -15,6 +15,7 @@
 // throws at once. Batch runs switch freezing off for speed; there such a write would change the
 // state before the step, which is why the tests keep the lists honest.
 import type { GameState } from './types.ts';
+import { shareSortedIds } from './world.ts';
 
 let freezing = true;
 
@@ -97,6 +98,7 @@ export function workingCopy(state: GameState, parts?: readonly Part[]): GameStat
     if (key === 'log') out[key] = (v as unknown[]).slice();
     else if (key === 'locations') out[key] = copyFlatRecord(v as GameState['locations']);
     else out[key] = typeof v === 'object' && v !== null ? copyDeep(v) : v;
+    if (typeof v === 'object' && v !== null) shareSortedIds(v, out[key] as object);
   }
   return out as unknown as GameState;
 }

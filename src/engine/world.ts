@@ -22,6 +22,15 @@ export function sortedIds(record: Record<string, unknown>): string[] {
   return sorted.slice();
 }
 
+/**
+ * Lets `copy`, a copy of `record` with the same keys in the same order, reuse the keys already
+ * sorted for `record` (a working copy of the units, say). Still checked on every call.
+ */
+export function shareSortedIds(record: object, copy: object): void {
+  const memo = sortedKeys.get(record);
+  if (memo !== undefined) sortedKeys.set(copy, memo);
+}
+
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
