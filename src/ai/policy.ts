@@ -170,10 +170,11 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
     : { air: 0, drone: 0 };
   // A move into an enemy place where no defender is seen takes it in the movement phase, before
   // strikes and assaults resolve: fire or an assault on it would find nothing there. Such attacks
-  // are struck off and the choice made again without them, until none is left.
+  // are struck off and the choice made again without them, until none is left (each round strikes
+  // off at least one more candidate, so it ends).
   const struckOff = new Set<Scored>();
   let orders = choose(scored, doctrine.ordersPerTurn, cap, struckOff);
-  for (let round = 0; round < doctrine.ordersPerTurn; round++) {
+  for (;;) {
     const walkedInto = new Set(
       orders.flatMap((s) => (s.order.kind === 'move' && undefended(ctx, s.order.to) ? [s.order.to] : [])),
     );
