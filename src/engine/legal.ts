@@ -31,6 +31,7 @@
 import { convoyRoute, validateOrder } from './orders.ts';
 import { ceilDiv, roadCost, unitBudget, unitPath } from './rules/movement.ts';
 import { distance2 } from './rules/highways.ts';
+import { hostileUnitPlaces } from './rules/strikes.ts';
 import type { GameState, ObservationPost, Order, OrderKind, Unit } from './types.ts';
 import { actorName, isHostile, neighbours, placeName, roadBetween, searchRoads, sortedIds } from './world.ts';
 
@@ -75,35 +76,9 @@ function ownUnits(state: GameState, actor: string): Unit[] {
     .filter((u) => u.actor === actor);
 }
 
-/**
- * While `legalOrders` runs, the places where units hostile to its actor stand, worked out once
- * (the candidates ask for them place by place, hundreds of times). Null outside a call.
- */
-let hostileAtCache: { units: GameState['units']; actor: string; places: Set<string> } | null = null;
-
 /** Whether units of an actor hostile to `actor` stand (alive, not on a road) at `location`. */
 function hostileUnitsAt(state: GameState, actor: string, location: string): boolean {
-  const cache = hostileAtCache;
-  if (cache !== null && cache.units === state.units && cache.actor === actor)
-    return cache.places.has(location);
-  return hostileUnitsAtUncached(state, actor, location);
-}
-
-function hostileUnitPlaces(state: GameState, actor: string): Set<string> {
-  const places = new Set<string>();
-  for (const id of sortedIds(state.units)) {
-    const u = state.units[id]!;
-    if (standing(u) && isHostile(state, actor, u.actor)) places.add(u.location);
-  }
-  return places;
-}
-
-function hostileUnitsAtUncached(state: GameState, actor: string, location: string): boolean {
-  for (const id of sortedIds(state.units)) {
-    const u = state.units[id]!;
-    if (u.location === location && standing(u) && isHostile(state, actor, u.actor)) return true;
-  }
-  return false;
+  return hostileUnitPlaces(state, actor).has(location);
 }
 
 /** Places `actor` could attack: held by a hostile actor, or with hostile units standing there. */
@@ -313,12 +288,7 @@ export function compareOrders(a: Order, b: Order): number {
 /** Every order `actor` may give now (see the candidates above), in a fixed order. */
 export function legalOrders(state: GameState, actor: string): Order[] {
   if (state.over || !state.actors[actor]) return [];
-  hostileAtCache = { units: state.units, actor, places: hostileUnitPlaces(state, actor) };
-  try {
-    return legalOrdersOf(state, actor);
-  } finally {
-    hostileAtCache = null;
-  }
+  return legalOrdersOf(state, actor);
 }
 
 function legalOrdersOf(state: GameState, actor: string): Order[] {

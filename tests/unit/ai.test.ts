@@ -129,6 +129,33 @@ function ordersOf(state: GameState, actor: string, doctrine: Doctrine): Order[] 
   return decide(viewFor(state, actor), actor, doctrine, 0).orders;
 }
 
+/**
+ * `state` one turn on, after `attacker` struck `victim` at `at` last turn (the log the actors
+ * remember), with `losses` soldiers of the victim's killed so far.
+ */
+function afterStrike(
+  state: GameState,
+  attacker: string,
+  victim: string,
+  at: string,
+  losses: number,
+): GameState {
+  const struck: GameEvent = {
+    kind: 'strike.resolved',
+    turn: 1,
+    phase: 'strikes',
+    actors: [attacker, victim],
+    location: at,
+    data: {},
+    explain: `A strike by ${attacker} on ${at}.`,
+  };
+  return edit(state, (s) => {
+    s.meters.losses = { [victim]: losses };
+    s.log = [{ turn: 1, date: '2020-01-01', events: [struck] }];
+    s.turn = 2;
+  });
+}
+
 const unit = (id: string, actor: string, at: string, strength = 10, type = 'infantry'): string =>
   `{ id: ${id}, actor: ${actor}, name: ${id}, type: ${type}, strength: ${strength}, location: ${at} }`;
 
@@ -215,21 +242,9 @@ describe('Turkish retaliation grows with its losses', () => {
     holds: '{ syria: [b, d] }',
     units: [unit('sy1', 'syria', 'b', 5), unit('ru1', 'russia', 'd', 5)],
   });
-  const struck: GameEvent = {
-    kind: 'strike.resolved',
-    turn: 1,
-    phase: 'strikes',
-    actors: ['syria', 'turkey'],
-    location: 'site',
-    data: {},
-    explain: 'A government strike on the Turkish post.',
-  };
   const attacks = (losses: number): Order[] => {
-    const state = edit(base, (s) => {
+    const state = edit(afterStrike(base, 'syria', 'turkey', 'site', losses), (s) => {
       s.meters.escalation = 2;
-      s.meters.losses = { turkey: losses };
-      s.log = [{ turn: 1, date: '2020-01-01', events: [struck] }];
-      s.turn = 2;
     });
     return ordersOf(state, 'turkey', DOCTRINE.turkey).filter(
       (o) => o.kind === 'strike' || o.kind === 'assault',
@@ -328,32 +343,15 @@ describe('decisions', () => {
 
   it('fly no more sorties than may fly: half the drones while Russia keeps the airspace closed', () => {
     // Turkey (3 drone sorties) has lost soldiers to the government at b and d: it wants to strike.
-    const base = edit(
+    const base = afterStrike(
       game({
         holds: '{ syria: [b, d, c] }',
         units: [unit('sy1', 'syria', 'b', 5), unit('sy2', 'syria', 'd', 5)],
       }),
-      (s) => {
-        s.meters.losses = { turkey: 200 };
-        s.log = [
-          {
-            turn: 1,
-            date: '2020-01-01',
-            events: [
-              {
-                kind: 'strike.resolved',
-                turn: 1,
-                phase: 'strikes',
-                actors: ['syria', 'turkey'],
-                location: 'site',
-                data: {},
-                explain: 'A government strike on the Turkish post.',
-              },
-            ],
-          },
-        ];
-        s.turn = 2;
-      },
+      'syria',
+      'turkey',
+      'site',
+      200,
     );
     const drones = (state: GameState) =>
       ordersOf(state, 'turkey', DOCTRINE.turkey).filter((o) => o.kind === 'strike' && o.means === 'drone');
@@ -381,32 +379,15 @@ describe('decisions', () => {
     // Turkey holds a with nobody in it; the government has a battalion at b and guns at r, both
     // beside a, and Turkey struck it last turn. Its doctrine wants a, and to hit back: the guns
     // would shell a, the battalion walk in; shelling a would hit nothing by then.
-    const state = edit(
+    const state = afterStrike(
       game({
         holds: '{ syria: [b, r] }',
         units: [unit('sy1', 'syria', 'b', 30), unit('guns', 'syria', 'r', 10, 'artillery')],
       }),
-      (s) => {
-        s.meters.losses = { syria: 500 };
-        s.log = [
-          {
-            turn: 1,
-            date: '2020-01-01',
-            events: [
-              {
-                kind: 'strike.resolved',
-                turn: 1,
-                phase: 'strikes',
-                actors: ['turkey', 'syria'],
-                location: 'b',
-                data: {},
-                explain: 'A Turkish strike on b.',
-              },
-            ],
-          },
-        ];
-        s.turn = 2;
-      },
+      'turkey',
+      'syria',
+      'b',
+      500,
     );
     const doctrine: Doctrine = {
       ...GENERIC_DOCTRINE,

@@ -122,36 +122,25 @@ describe('idlib-sim batch and merge', () => {
   let two: Awaited<ReturnType<typeof run>>;
 
   beforeAll(async () => {
-    one = await run(
-      'batch',
-      SCENARIO,
-      '--runs',
-      '4',
-      '--turns',
-      TURNS,
-      '--play',
-      'computer',
-      '--workers',
-      '1',
-      '--out',
-      full1,
-      '--json',
-    );
-    two = await run(
-      'batch',
-      SCENARIO,
-      '--runs',
-      '4',
-      '--turns',
-      TURNS,
-      '--play',
-      'computer',
-      '--workers',
-      '2',
-      '--out',
-      full2,
-      '--json',
-    );
+    // The same batch on 1 and on 2 workers.
+    const batch = (workers: string, out: string) =>
+      run(
+        'batch',
+        SCENARIO,
+        '--runs',
+        '4',
+        '--turns',
+        TURNS,
+        '--play',
+        'computer',
+        '--workers',
+        workers,
+        '--out',
+        out,
+        '--json',
+      );
+    one = await batch('1', full1);
+    two = await batch('2', full2);
   });
 
   it('prints a table and, with --json, the summary as the last line', () => {

@@ -86,45 +86,67 @@ export function hostileUnitsAt(state: GameState, actor: string, location: string
 }
 
 /**
- * The places where `actor` finds something to fight (see `hostileTarget`), kept per state for the
- * states no step is writing: checking a few hundred candidate orders asks again and again.
+ * Answers kept per state, for the states no step is writing (`beingChanged`): checking a few
+ * hundred candidate orders asks the same questions again and again.
  */
-const targetMemo = new WeakMap<
-  object,
-  { locations: object; posts: object; relations: object; byActor: Map<string, Set<string>> }
->();
+interface Kept {
+  locations: object;
+  posts: object;
+  relations: object;
+  /** Per actor: places where units hostile to it stand (alive, not on a road). */
+  unitPlaces: Map<string, Set<string>>;
+  /** Per actor: places where it finds something to fight (see `hostileTarget`). */
+  targetPlaces: Map<string, Set<string>>;
+}
 
-function hostileTargetPlaces(state: GameState, actor: string): Set<string> | null {
+const kept = new WeakMap<object, Kept>();
+
+function keptFor(state: GameState): Kept | null {
   const { units, locations, posts, relations } = state;
   if (beingChanged(units) || beingChanged(locations) || beingChanged(posts) || beingChanged(relations))
     return null;
-  let memo = targetMemo.get(units);
-  if (
-    memo === undefined ||
-    memo.locations !== locations ||
-    memo.posts !== posts ||
-    memo.relations !== relations
-  ) {
-    memo = { locations, posts, relations, byActor: new Map() };
-    targetMemo.set(units, memo);
+  let k = kept.get(units);
+  if (k === undefined || k.locations !== locations || k.posts !== posts || k.relations !== relations) {
+    k = { locations, posts, relations, unitPlaces: new Map(), targetPlaces: new Map() };
+    kept.set(units, k);
   }
-  let places = memo.byActor.get(actor);
+  return k;
+}
+
+/**
+ * The places where units of actors hostile to `actor` stand (alive, not on a road): the same set
+ * `hostileUnitsAt` tests place by place. Kept per state; worked out afresh for one being written.
+ */
+export function hostileUnitPlaces(state: GameState, actor: string): ReadonlySet<string> {
+  const k = keptFor(state);
+  const known = k?.unitPlaces.get(actor);
+  if (known !== undefined) return known;
+  const places = new Set<string>();
+  for (const id of sortedIds(state.units)) {
+    const u = state.units[id]!;
+    if (u.transit === null && u.strength > 0 && isHostile(state, actor, u.actor)) places.add(u.location);
+  }
+  k?.unitPlaces.set(actor, places);
+  return places;
+}
+
+/** The places where `actor` finds something to fight (see `hostileTarget`); null for a state being written. */
+function hostileTargetPlaces(state: GameState, actor: string): Set<string> | null {
+  const k = keptFor(state);
+  if (k === null) return null;
+  let places = k.targetPlaces.get(actor);
   if (places === undefined) {
-    places = new Set();
-    for (const id of sortedIds(units)) {
-      const u = units[id]!;
-      if (u.transit === null && u.strength > 0 && isHostile(state, actor, u.actor)) places.add(u.location);
-    }
-    for (const id of sortedIds(locations)) if (hostileHeld(state, actor, id)) places.add(id);
+    places = new Set(hostileUnitPlaces(state, actor));
+    for (const id of sortedIds(state.locations)) if (hostileHeld(state, actor, id)) places.add(id);
     // As `livePostAt`: the first live post by id at a place that is not the actor's own decides.
     const firstPost = new Map<string, string>();
-    for (const id of sortedIds(posts)) {
-      const post = posts[id]!;
+    for (const id of sortedIds(state.posts)) {
+      const post = state.posts[id]!;
       if (post.actor === actor || post.status === 'evacuated' || post.status === 'overrun') continue;
       if (!firstPost.has(post.location)) firstPost.set(post.location, post.actor);
     }
     for (const [place, owner] of firstPost) if (isHostile(state, actor, owner)) places.add(place);
-    memo.byActor.set(actor, places);
+    k.targetPlaces.set(actor, places);
   }
   return places;
 }
