@@ -1301,6 +1301,9 @@ export const ScenarioSchema = z.strictObject({
       z.strictObject({
         id: id.describe('Short name the rest of the file uses for this actor (e.g. turkey).'),
         name: z.string().min(1).describe('Name shown to the players.'),
+        view: TextSchema.optional().describe(
+          'Optional: how this actor sees the situation at the start, in its own terms (what it believes and wants), shown in the briefing. A text: write `view: |` and the text on the lines below, indented. Not part of the game state.',
+        ),
         controller: z
           .enum(['human', 'scripted', 'passive', 'computer'])
           .describe(

@@ -31,6 +31,9 @@ export function textsOf(s: ScenarioData): Found[] {
   const out: Found[] = [{ path: ['title'], text: s.title, filled: false }];
   if (s.period !== undefined) out.push({ path: ['period'], text: s.period, filled: false });
   out.push({ path: ['briefing'], text: s.briefing, filled: false });
+  s.actors.forEach((a, i) => {
+    if (a.view !== undefined) out.push({ path: ['actors', i, 'view'], text: a.view, filled: false });
+  });
   s.objectives.forEach((o, i) => out.push({ path: ['objectives', i, 'text'], text: o.text, filled: false }));
   s.victory.suddenDeath.forEach((d, i) =>
     out.push({ path: ['victory', 'suddenDeath', i, 'text'], text: d.text, filled: false }),
