@@ -49,8 +49,8 @@ export function buildLegend(
   ];
 
   const viewerName = scenario.data.actors.find((a) => a.id === viewer)?.name;
-  const symbol = (type: UnitType, aff: Affiliation) =>
-    new ms.Symbol(sidcOf(type, aff), { size: 13, fillColor: '#D9D9D9' }).asCanvas();
+  const symbol = (type: UnitType, aff: Affiliation, estimated = false) =>
+    new ms.Symbol(sidcOf(type, aff, estimated), { size: 13, fillColor: '#D9D9D9' }).asCanvas();
   const units: LegendItem[] = [];
   if (viewerName) {
     const frames: [Affiliation, string][] = [
@@ -60,12 +60,20 @@ export function buildLegend(
     ];
     for (const [aff, label] of frames)
       units.push({ label, swatch: { kind: 'image', source: symbol('infantry', aff) } });
+    units.push({
+      label: `Dashed frame: not observed by ${viewerName} now; its strength is an estimate (~)`,
+      swatch: { kind: 'image', source: symbol('infantry', 'H', true) },
+    });
   } else {
     units.push({
       label: 'Frame: square for every side (no side is played); the fill is the actor’s colour',
       swatch: { kind: 'image', source: symbol('infantry', 'N') },
     });
   }
+  units.push({
+    label: 'Number over a symbol: the unit’s strength (about a hundred fighters a point)',
+    swatch: { kind: 'image', source: strengthSwatch('40') },
+  });
   const types = [...new Set(Object.values(state.units).map((u) => u.type))].sort();
   for (const type of types) {
     units.push({
@@ -108,4 +116,22 @@ export function buildLegend(
     { title: 'Roads and borders', items: lines },
     { title: 'Zones', items: zones },
   ];
+}
+
+/** A unit's strength as the map writes it over the symbol: bold, with a white halo. */
+function strengthSwatch(text: string): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = 24;
+  canvas.height = 14;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return canvas;
+  ctx.font = 'bold 10px system-ui, "Segoe UI", Roboto, Arial, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineWidth = 3;
+  ctx.strokeStyle = MAP_COLOURS.labelHalo;
+  ctx.strokeText(text, 12, 7);
+  ctx.fillStyle = MAP_COLOURS.label;
+  ctx.fillText(text, 12, 7);
+  return canvas;
 }

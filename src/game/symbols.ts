@@ -1,5 +1,7 @@
 // Unit symbols (APP-6 / MIL-STD-2525 frames and icons, drawn by milsymbol) turned into Phaser
-// textures, one per actor colour, unit type and affiliation as the viewing actor sees it.
+// textures, one per actor colour, unit type and affiliation as the viewing actor sees it. A unit
+// the viewer does not observe now (its strength an estimate) gets the dashed frame of the
+// standard's "anticipated" status.
 import ms from 'milsymbol';
 import type Phaser from 'phaser';
 import type { Stance, UnitType } from '../engine/index.ts';
@@ -24,10 +26,11 @@ export function affiliationOf(stance: Stance | 'self' | null): Affiliation {
   return 'N';
 }
 
-export function sidcOf(type: UnitType, affiliation: Affiliation): string {
+/** The 15-character SIDC; `estimated` gives the dashed frame (status A instead of P, present). */
+export function sidcOf(type: UnitType, affiliation: Affiliation, estimated = false): string {
   const fn = FUNCTION_ID[type];
-  // S (warfighting) + affiliation + dimension + P (present) + function + size/modifiers, 15 characters.
-  return `S${affiliation}${fn[0]}P${fn.slice(2)}`.padEnd(15, '-');
+  // S (warfighting) + affiliation + dimension + status + function + size/modifiers, 15 characters.
+  return `S${affiliation}${fn[0]}${estimated ? 'A' : 'P'}${fn.slice(2)}`.padEnd(15, '-');
 }
 
 export interface SymbolTexture {
@@ -47,11 +50,12 @@ export function unitTexture(
   affiliation: Affiliation,
   colour: string,
   size: number,
+  estimated = false,
 ): SymbolTexture {
-  const key = `unit:${type}:${affiliation}:${colour}:${size}`;
+  const key = `unit:${type}:${affiliation}:${colour}:${size}${estimated ? ':est' : ''}`;
   const known = cache.get(key);
   if (known && textures.exists(key)) return known;
-  const symbol = new ms.Symbol(sidcOf(type, affiliation), {
+  const symbol = new ms.Symbol(sidcOf(type, affiliation, estimated), {
     size,
     fillColor: colour,
     fillOpacity: 1,
