@@ -9,7 +9,7 @@ export { resolveTurn, type TurnResult } from './resolve.ts';
 export { validateOrder, convoyRoute } from './orders.ts';
 export { assessPost, type PostSituation } from './rules/posts.ts';
 export { standing } from './rules/victory.ts';
-export { viewFor, estimateStrength } from './view.ts';
+export { viewFor, estimateStrength, eventVisibleTo } from './view.ts';
 export { legalOrders, describeOrder, hostileTargets } from './legal.ts';
 export {
   computeHighwayOpen,

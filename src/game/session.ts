@@ -7,6 +7,7 @@ import { computerOrders, GENERIC_DOCTRINE } from '../ai/index.ts';
 import {
   canonicalJson,
   describeOrder,
+  eventVisibleTo,
   hashState,
   legalOrders,
   resolveTurn,
@@ -188,13 +189,14 @@ export class GameSession {
     return this.turnEvents[this.turnEvents.length - 1] ?? [];
   }
 
-  /** The events of turn `turn` (from 1) that `actor` may see (all for ''). */
+  /**
+   * The events of turn `turn` (from 1) that `actor` may see (all for ''): what its log shows,
+   * and its own orders refused at resolution (those never enter the log).
+   */
   eventsOf(turn: number, actor: string = this.actor): readonly GameEvent[] {
     if (turn < 1 || turn > this.turnEvents.length) return [];
-    if (actor === '') return this.turnEvents[turn - 1]!;
-    // The view of the state after the turn holds the log entry of that turn as the actor saw it.
-    const view = this.view(actor, this.states[turn]!);
-    return view.log.find((entry) => entry.turn === turn)?.events ?? [];
+    const all = this.turnEvents[turn - 1]!;
+    return actor === '' ? all : all.filter((e) => eventVisibleTo(e, actor));
   }
 
   /** The computer actors' decision records of turn `turn` (from 1). */

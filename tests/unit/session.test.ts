@@ -4,8 +4,8 @@
 // failed write keeps the last good save; a foreign or damaged file is refused with a reason.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioArg } from '../../src/cli/files.ts';
-import { hashState, type Order } from '../../src/engine/index.ts';
-import { verifyReplay, type Scenario } from '../../src/scenario/index.ts';
+import { hashState, resolveTurn, type Order } from '../../src/engine/index.ts';
+import { newGame, recordTurn, startReplay, verifyReplay, type Scenario } from '../../src/scenario/index.ts';
 import { AutosaveSlots, readSaveText, replayFileName, type SlotStorage } from '../../src/game/saves.ts';
 import { GameSession, type Role } from '../../src/game/session.ts';
 
@@ -79,6 +79,19 @@ describe('GameSession', () => {
     expect(view.victory.objectives.every((o) => o.actor === 'turkey')).toBe(true);
     expect(session.state.victory.objectives.some((o) => o.actor !== 'turkey')).toBe(true);
     expect(view.rng).not.toEqual(session.state.rng);
+  });
+
+  it('shows a student the orders of theirs that resolution refused (they never enter the log)', () => {
+    const start = newGame(scenario, '1');
+    const syrian = Object.values(start.units).find((u) => u.actor === 'syria')!;
+    const orders = { turkey: [{ kind: 'hold' as const, unit: syrian.id }] };
+    const replay = startReplay(scenario, '1', start);
+    recordTurn(replay, 1, orders, resolveTurn(start, orders).state);
+    const session = GameSession.fromReplay({ scenario, roles: roles(['turkey']) }, replay);
+    const refused = session.eventsOf(1, 'turkey').filter((e) => e.kind === 'order.rejected');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.data.code).toBe('not_your_unit');
+    expect(session.eventsOf(1, 'syria').some((e) => e.kind === 'order.rejected')).toBe(false);
   });
 
   it('refuses an order the student may not give, and the same order twice, with the reason', () => {
