@@ -4,7 +4,9 @@
 import { computerOrders, GENERIC_DOCTRINE } from '../ai/index.ts';
 import { hashState, resolveTurn, setStateFreezing, type GameState } from '../engine/index.ts';
 import { newGame, scriptedOrders, type Scenario } from '../scenario/index.ts';
+import { fileURLToPath } from 'node:url';
 import { playGames, type GamesRun } from './batch.ts';
+import { benchWeb } from './bench-web.ts';
 import { loadScenarioArg, resolveScenarioPath } from './files.ts';
 import { defaultPlayers, ordersForTurn, parsePlayers } from './play.ts';
 import { strengthVsRandomInBatch } from './strength.ts';
@@ -66,7 +68,17 @@ function decisionTimes(scenario: Scenario, games: number): Record<string, number
   return out;
 }
 
-export async function runBench(out: { log: (line: string) => void }): Promise<number> {
+/** The project's root folder (the web figures build the game from it). */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function runBench(
+  out: { log: (line: string) => void },
+  only?: 'engine' | 'web' | string,
+): Promise<number> {
+  if (only === 'web') {
+    out.log(JSON.stringify(await benchWeb(ROOT, out.log)));
+    return 0;
+  }
   const scenario = loadScenarioArg(DEFAULT_SCENARIO);
   setStateFreezing(false);
   const games = 30;
@@ -128,6 +140,7 @@ export async function runBench(out: { log: (line: string) => void }): Promise<nu
     'batch.peakMBPerWorker': round3(Math.max(...two.peakHeapBytes) / 1048576),
     'ai.msPerDecision': msPerDecision,
     'ai.winRateVsRandom': winRate,
+    ...(only === 'engine' ? {} : await benchWeb(ROOT, out.log)),
   };
   out.log(
     `bench: ${scenario.data.id}, ${games} games of ${finalState!.calendar.turns} turns (${turnTimes.length} turns timed)`,

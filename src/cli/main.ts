@@ -63,8 +63,10 @@ Usage:
       Combine batch files of the same scenario, content, rules, base seed, --turns and --play, whose
       games do not overlap, into the result one batch over all their games would give; prints
       it as batch does. Exit 2 when the files do not belong together.
-  idlib-sim bench
-      Measure the engine and batch runs; the last line is a JSON object of named figures.
+  idlib-sim bench [--only engine|web]
+      Measure the engine, batch runs, the computer actors and the browser game (built and
+      loaded in headless Chromium); the last line is a JSON object of named figures. --only
+      measures one part: engine (engine, batch, ai) or web.
   idlib-sim schema [--check]
       Write the editor schemas (scenarios/scenario.schema.json, scenarios/maps/map.schema.json)
       from the zod schema; --check writes nothing and exits 1 if they are out of date.
@@ -215,8 +217,11 @@ export async function mainAsync(
   try {
     if (command === 'batch') return await runBatch(rest, out);
     if (command === 'bench') {
-      parse(rest, {}, 0);
-      return await runBench(out);
+      const { values } = parse(rest, { only: { type: 'string' } }, 0);
+      const only = values.only === undefined ? undefined : String(values.only);
+      if (only !== undefined && only !== 'web' && only !== 'engine')
+        throw new UsageError(`--only: "${only}" is not a part of the bench (web or engine)`);
+      return await runBench(out, only);
     }
   } catch (e) {
     return failure(e, out);
