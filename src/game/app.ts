@@ -409,6 +409,19 @@ export class App {
       buildLegend(session.scenario, session.state, this.colours, session.actor),
       this.controls(session),
     );
+    // Export the game so far at any time: the CLI's replay format (the same file the review offers).
+    const saveBox = el('section', { class: 'save-box', 'aria-label': 'Save to a file' });
+    const save = el('button', { type: 'button', class: 'save-file' }, 'Download the game so far');
+    save.addEventListener('click', () => downloadReplay(session.replay));
+    saveBox.append(
+      save,
+      el(
+        'p',
+        { class: 'hint' },
+        'A replay file: open it from the menu to go on, or check it with idlib-sim verify.',
+      ),
+    );
+    this.panelRoot.append(saveBox);
     this.refresh();
     this.scene?.fitView();
   }
@@ -530,8 +543,8 @@ export class App {
     });
   }
 
-  /** Steps through a game turn by turn with the full view. */
-  replayViewer(session: GameSession, back: () => void, _replay?: Replay): void {
+  /** Steps through a game turn by turn with the full view; a game opened from a file (`replay`) can be played on. */
+  replayViewer(session: GameSession, back: () => void, replay?: Replay): void {
     this.mode = { kind: 'replay', session, turn: 0, back };
     this.selection = null;
     this.setColours(session.scenario);
@@ -540,7 +553,14 @@ export class App {
     this.panelRoot.replaceChildren();
     const controlsRoot = el('div', { class: 'replay-box' });
     const eventsRoot = el('div', { class: 'replay-events' });
-    this.panelRoot.append(controlsRoot, eventsRoot);
+    this.panelRoot.append(controlsRoot);
+    if (replay && !session.over) {
+      // A game saved to a file goes on from its last turn, with roles chosen again on the briefing.
+      const goOn = el('button', { type: 'button', class: 'primary' }, 'Play on from the last turn');
+      goOn.addEventListener('click', () => this.briefing(session.scenario, session.source, replay));
+      this.panelRoot.append(goOn);
+    }
+    this.panelRoot.append(eventsRoot);
     const show = (turn: number) => {
       if (this.mode.kind !== 'replay') return;
       this.mode.turn = turn;

@@ -173,6 +173,20 @@ describe('the student path', () => {
     await waitForTurn(page, 4);
   });
 
+  it('exports the game so far, which verifies in Node to the page’s hash', async () => {
+    const pageHash = (await hook(page)).hash;
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the game so far' }).click(),
+    ]);
+    const file = join(downloads, `so-far-${download.suggestedFilename()}`);
+    await download.saveAs(file);
+    const replay = JSON.parse(readFileSync(file, 'utf8')) as Replay;
+    expect(replay.turns).toHaveLength(3);
+    const verified = verifyReplay(replay, loadDefault());
+    expect(verified.ok && verified.hash).toBe(pageHash);
+  });
+
   it('resumes the autosave after a reload, at the same turn and hash', async () => {
     const before = await hook(page);
     await page.reload();
@@ -376,6 +390,13 @@ describe('files and edges', () => {
     await page.getByRole('button', { name: 'End' }).click();
     await expect.poll(() => page.locator('#replay-turn-heading').textContent()).toMatch(/^Turn 6 /);
     expect((await hook(page)).hash).toBe(hashState(state));
+    // And it goes on as a game, from its last turn, with a student at the keyboard.
+    await page.getByRole('button', { name: 'Play on from the last turn' }).click();
+    await page.getByRole('button', { name: 'Start the game' }).click();
+    await waitForTurn(page, 7);
+    expect(await hook(page)).toMatchObject({ actor: 'turkey', hash: hashState(state) });
+    await endTurnButton(page).click();
+    await waitForTurn(page, 8);
   });
 
   it('hands the screen over between two students (hot-seat)', async () => {
