@@ -6,13 +6,10 @@
 //                      with ?play=turkey: the map drawn and "End turn" enabled), median of 5 loads
 //   web.frameMsMedian  median time between animation frames while the full map is panned with
 //                      the mouse during a turn's playback
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { buildAndServe, CHROMIUM, hasChromium, launchChromium } from './browser.ts';
 const LOADS = 5;
 
 export interface WebFigures {
@@ -51,46 +48,17 @@ export function appKBgzip(outDir: string): { kb: number; files: Record<string, n
 }
 
 export async function benchWeb(root: string, log: (line: string) => void): Promise<WebFigures> {
-  const { build, preview } = await import('vite');
-  const outDir = mkdtempSync(join(tmpdir(), 'idlib-sim-bench-web-'));
-  const configFile = resolve(root, 'vite.config.ts');
+  const served = await buildAndServe(root);
   try {
-    await build({
-      root,
-      configFile,
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-    const size = appKBgzip(outDir);
+    const size = appKBgzip(served.outDir);
     log(`bench: web app files gzip KB (Phaser left out): ${JSON.stringify(size.files)}`);
-    if (!existsSync(CHROMIUM)) {
+    if (!hasChromium()) {
       log(`bench: no Chromium at ${CHROMIUM} (apt-get install chromium): the web timings are left out`);
       return { 'web.appKBgzip': size.kb, 'web.msToInteractive': null, 'web.frameMsMedian': null };
     }
-    const server = await preview({
-      root,
-      configFile,
-      logLevel: 'warn',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0, strictPort: true, open: false },
-    });
-    const { chromium } = await import('playwright-core');
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
-      const address = server.httpServer.address() as AddressInfo;
-      const url = `http://127.0.0.1:${address.port}/?scenario=winter-2019-2020&play=turkey`;
+      const url = `${served.url}?scenario=winter-2019-2020&play=turkey`;
       const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
       const endTurn = page.getByRole('button', { name: 'End turn', exact: true });
       const loads: number[] = [];
@@ -150,9 +118,8 @@ export async function benchWeb(root: string, log: (line: string) => void): Promi
       };
     } finally {
       await browser.close();
-      await server.close();
     }
   } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    await served.close();
   }
 }

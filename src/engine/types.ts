@@ -918,6 +918,22 @@ export type Phase =
   | 'triggers'
   | 'victory';
 
+/** The phases in the order a turn resolves them (src/engine/resolve.ts); the orders phase logs decisions and refusals first. */
+export const PHASE_ORDER: readonly Phase[] = [
+  'turn-start',
+  'orders',
+  'diplomacy',
+  'movement',
+  'strikes',
+  'assaults',
+  'supply',
+  'civilians',
+  'reports',
+  'escalation',
+  'triggers',
+  'victory',
+];
+
 export type EventKind =
   | 'order.rejected'
   | 'unit.moved'

@@ -29,6 +29,7 @@ import { RenderOnDemand } from './on-demand.ts';
 import { AutosaveSlots, readSaveText, replayFileName, type SaveGame } from './saves.ts';
 import { bundledFiles, bundledScenarioIds, loadBundledScenario } from './scenarios.ts';
 import { GameSession } from './session.ts';
+import { el } from '../ui/dom.ts';
 
 /** What the map shows: the game being played, or a replay being stepped through. */
 type MapMode =
@@ -43,17 +44,6 @@ export interface AppOptions {
   msPerPhase: number;
   /** Default seed for new games (?seed=). */
   seed: string;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 export class App {
@@ -320,9 +310,9 @@ export class App {
       viewer: () => this.mapViewer(),
       colours: this.colours,
       selected: () => this.selection,
+      // The scene draws its own selection ring after a click; the panel lists the orders.
       onSelect: (sel) => {
         this.selection = sel;
-        this.scene?.redraw();
         this.panel?.refresh();
       },
     });
@@ -459,7 +449,7 @@ export class App {
       selection: () => this.selection,
       select: (sel: MapSelection | null) => {
         this.selection = sel;
-        this.scene?.redraw();
+        this.scene?.showSelection();
         this.panel?.refresh();
       },
       lastEvents: () => session.eventsOf(session.turnsPlayed),

@@ -5,17 +5,7 @@ import type { Scenario } from '../scenario/index.ts';
 import type { LegendGroup, LegendItem } from '../ui/panel.ts';
 import { MAP_COLOURS, NOBODY_COLOUR, zoneStyle } from './palette.ts';
 import { sidcOf, type Affiliation } from './symbols.ts';
-
-const UNIT_TYPE_NAMES: Record<UnitType, string> = {
-  infantry: 'Infantry',
-  mechanised: 'Mechanised infantry',
-  armour: 'Armour',
-  artillery: 'Artillery',
-  air_defence: 'Air defence',
-  special_forces: 'Special forces',
-  militia: 'Militia (drawn as infantry)',
-  military_police: 'Military police',
-};
+import { UNIT_TYPE_WORDS } from './map-tooltip.ts';
 
 export function buildLegend(
   scenario: Scenario,
@@ -77,7 +67,8 @@ export function buildLegend(
   const types = [...new Set(Object.values(state.units).map((u) => u.type))].sort();
   for (const type of types) {
     units.push({
-      label: UNIT_TYPE_NAMES[type],
+      // Militia has no symbol of its own in the standard.
+      label: type === 'militia' ? `${UNIT_TYPE_WORDS[type]} (drawn as infantry)` : UNIT_TYPE_WORDS[type],
       swatch: { kind: 'image', source: symbol(type, viewerName ? 'F' : 'N') },
     });
   }

@@ -7,6 +7,7 @@
 // Positions are in map metres (the engine's x east, y north); the scene projects them. Roads are
 // drawn as straight segments between their two places, so a track runs through the places a unit
 // or convoy passes, beginning and ending part-way along a road when it starts or stops there.
+import { PHASE_ORDER } from '../engine/index.ts';
 import type { Convoy, GameEvent, GameState, Location, Phase, PostStatus, Unit } from '../engine/index.ts';
 import type { Point } from './geography.ts';
 
@@ -67,21 +68,8 @@ export interface PlaybackStep {
   state: GameState;
 }
 
-/** Phases in the order the engine resolves them (src/engine/resolve.ts). */
-export const PHASE_ORDER: readonly Phase[] = [
-  'turn-start',
-  'orders',
-  'diplomacy',
-  'movement',
-  'strikes',
-  'assaults',
-  'supply',
-  'civilians',
-  'reports',
-  'escalation',
-  'triggers',
-  'victory',
-];
+/** Phases in the order the engine resolves them. */
+export { PHASE_ORDER };
 
 export const PHASE_TITLES: Readonly<Record<Phase, string>> = {
   'turn-start': 'Turn start',

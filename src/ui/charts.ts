@@ -8,6 +8,8 @@
 // The pure parts (`chartScale`, `xTickIndices`, `dashFor`, `formatCount`) touch no DOM, so the
 // unit tests run them in Node.
 
+import { el, uniqueId } from './dom.ts';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 export interface ChartSeries {
@@ -123,19 +125,6 @@ function svgEl<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
-function htmlEl<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-let serial = 0;
-
 // Geometry of the drawing, in SVG user units (the SVG scales to its container's width).
 const WIDTH = 640;
 const PLOT_HEIGHT = 200;
@@ -144,9 +133,8 @@ const LEGEND_ROW = 18;
 
 /** The chart as an `<svg role="img">`: title, axes, ticks, lines and legend. */
 export function lineChart(spec: LineChartSpec): SVGSVGElement {
-  serial += 1;
-  const titleId = `chart-title-${serial}`;
-  const descId = `chart-desc-${serial}`;
+  const titleId = uniqueId('chart-title');
+  const descId = uniqueId('chart-desc');
   const points = Math.max(0, ...spec.series.map((s) => s.values.length));
   const all: number[] = [...(spec.yDomain ?? [])];
   for (const s of spec.series) all.push(...s.values);
@@ -300,21 +288,21 @@ export function lineChart(spec: LineChartSpec): SVGSVGElement {
 
 /** The numbers of a chart as a table: one row per point, one column per series. */
 export function chartTable(spec: LineChartSpec): HTMLTableElement {
-  const table = htmlEl('table', { class: 'chart-table' });
-  table.append(htmlEl('caption', {}, spec.title));
-  const head = htmlEl('thead');
-  const headRow = htmlEl('tr');
-  headRow.append(htmlEl('th', { scope: 'col' }, spec.xLabel));
-  for (const s of spec.series) headRow.append(htmlEl('th', { scope: 'col' }, s.name));
+  const table = el('table', { class: 'chart-table' });
+  table.append(el('caption', {}, spec.title));
+  const head = el('thead');
+  const headRow = el('tr');
+  headRow.append(el('th', { scope: 'col' }, spec.xLabel));
+  for (const s of spec.series) headRow.append(el('th', { scope: 'col' }, s.name));
   head.append(headRow);
-  const body = htmlEl('tbody');
+  const body = el('tbody');
   const points = Math.max(0, ...spec.series.map((s) => s.values.length));
   for (let i = 0; i < points; i++) {
-    const row = htmlEl('tr');
-    row.append(htmlEl('th', { scope: 'row' }, spec.rowLabels?.[i] ?? spec.xTicks?.[i] ?? String(i)));
+    const row = el('tr');
+    row.append(el('th', { scope: 'row' }, spec.rowLabels?.[i] ?? spec.xTicks?.[i] ?? String(i)));
     for (const s of spec.series) {
       const v = s.values[i];
-      row.append(htmlEl('td', {}, v === undefined ? '' : formatCount(v)));
+      row.append(el('td', {}, v === undefined ? '' : formatCount(v)));
     }
     body.append(row);
   }
@@ -327,12 +315,12 @@ export function chartTable(spec: LineChartSpec): HTMLTableElement {
  * and `caption`, when given) and a `<details>` holding the numbers as a table.
  */
 export function chartFigure(spec: LineChartSpec, caption = ''): HTMLElement {
-  const figure = htmlEl('figure', { class: 'chart' });
-  const figcaption = htmlEl('figcaption');
-  figcaption.append(htmlEl('strong', {}, spec.title));
+  const figure = el('figure', { class: 'chart' });
+  const figcaption = el('figcaption');
+  figcaption.append(el('strong', {}, spec.title));
   if (caption !== '') figcaption.append(document.createTextNode(` — ${caption}`));
-  const details = htmlEl('details', { class: 'chart-numbers' });
-  details.append(htmlEl('summary', {}, `The numbers: ${spec.title}`), chartTable(spec));
+  const details = el('details', { class: 'chart-numbers' });
+  details.append(el('summary', {}, `The numbers: ${spec.title}`), chartTable(spec));
   figure.append(figcaption, lineChart(spec), details);
   return figure;
 }

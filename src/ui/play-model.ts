@@ -9,6 +9,7 @@
 // draw it. Numbers stay integers; they are worded here ("1,234,567").
 import { LADDER } from '../engine/rules/escalation.ts';
 import {
+  PHASE_ORDER,
   actorName,
   canonicalJson,
   dayOfTurn,
@@ -670,22 +671,9 @@ export function rejectedOrders(view: GameState, events: readonly GameEvent[], ac
 
 // ---------------------------------------------------------------- news
 
-export const PHASE_ORDER: readonly Phase[] = [
-  'turn-start',
-  'orders',
-  'diplomacy',
-  'movement',
-  'strikes',
-  'assaults',
-  'supply',
-  'civilians',
-  'reports',
-  'escalation',
-  'triggers',
-  'victory',
-];
+export { PHASE_ORDER };
 
-const PHASE_TITLES: Record<Phase, string> = {
+export const PHASE_TITLES: Record<Phase, string> = {
   'turn-start': 'Start of the turn: agreements',
   orders: 'Orders',
   diplomacy: 'Diplomacy',

@@ -5,6 +5,7 @@
 // moves the controls when the turn changes from elsewhere. Text goes in through textContent.
 import { replayTurnText } from './review-model.ts';
 import './review.css';
+import { el } from './dom.ts';
 
 export interface ReplayControlsHooks {
   /** The last turn of the replay (turns run 0 … turns). */
@@ -18,17 +19,6 @@ export interface ReplayControlsHooks {
 }
 
 let serial = 0;
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 export class ReplayControls {
   private turn: number;

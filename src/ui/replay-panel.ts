@@ -2,21 +2,8 @@
 // (the viewer has the full view), grouped by phase in the order the rules resolve them. Text only.
 import { dayOfTurn, formatLongDate, type GameEvent, type GameState } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
-
-const PHASE_NAMES: Record<string, string> = {
-  orders: 'Orders and decisions',
-  'turn-start': 'Turn start',
-  diplomacy: 'Diplomacy',
-  movement: 'Movement',
-  strikes: 'Strikes',
-  assaults: 'Ground assaults',
-  supply: 'Supply and encirclement',
-  civilians: 'Civilians',
-  reports: 'Reports',
-  escalation: 'Escalation, tension and markets',
-  triggers: 'Scenario events',
-  victory: 'Victory',
-};
+import { el } from './dom.ts';
+import { PHASE_TITLES } from './play-model.ts';
 
 /** The events of one turn grouped by phase, in the order they happened. */
 export function eventsByPhase(
@@ -26,23 +13,12 @@ export function eventsByPhase(
   for (const e of events) {
     let last = groups[groups.length - 1];
     if (!last || last.phase !== e.phase) {
-      last = { phase: e.phase, title: PHASE_NAMES[e.phase] ?? e.phase, events: [] };
+      last = { phase: e.phase, title: PHASE_TITLES[e.phase] ?? e.phase, events: [] };
       groups.push(last);
     }
     last.events.push(e);
   }
   return groups;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 /** Shows the turn that led to `state` (turn 0: the start) and its events. */

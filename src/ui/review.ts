@@ -7,23 +7,13 @@
 import { chartFigure } from './charts.ts';
 import type { ActorOutcome, ReviewModel, SourceClaims, TimelineRow } from './review-model.ts';
 import './review.css';
+import { el } from './dom.ts';
 
 export interface ReviewHooks {
   onDownloadReplay(): void;
   /** Open the replay viewer on this game. */
   onViewReplay(): void;
   onMenu(): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Record<string, string> = {},
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
 }
 
 function button(label: string, cls: string, onClick: () => void): HTMLButtonElement {

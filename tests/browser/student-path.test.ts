@@ -13,7 +13,7 @@ import { main } from '../../src/cli/main.ts';
 import { playScenario } from '../../src/cli/play.ts';
 import { hashState } from '../../src/engine/index.ts';
 import { loadScenario, newGame, verifyReplay, type Replay, type Scenario } from '../../src/scenario/index.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../src/cli/browser.ts';
 import { colourStats, decodePng } from './png.ts';
 
 const SCENARIO_ID = 'winter-2019-2020';
