@@ -1,7 +1,10 @@
 // The browser figures of `npm run bench`, measured in headless Chromium (Debian's, never a
 // downloaded one): the game is built with Vite into a temporary folder and served by
 // `vite preview` on 127.0.0.1.
-//   web.appKBgzip      gzip size of the built app's JavaScript and CSS without Phaser's chunk
+//   web.appKBgzip      gzip size of the built app's JavaScript and CSS without Phaser's chunk and
+//                      without the shipped scenarios' text (the "scenario-data" chunk)
+//   web.dataKBgzip     gzip size of that scenario-data chunk: the bundled scenario, map and doctrine
+//                      files, which grow with the scenario library, not with the code
 //   web.msToInteractive from navigation to a map that takes orders (the default scenario opened
 //                      with ?play=turkey: the map drawn and "End turn" enabled), median of 5 loads
 //   web.frameMsMedian  median time between animation frames while the full map is panned with
@@ -14,6 +17,7 @@ const LOADS = 5;
 
 export interface WebFigures {
   'web.appKBgzip': number;
+  'web.dataKBgzip': number;
   'web.msToInteractive': number | null;
   'web.frameMsMedian': number | null;
 }
@@ -34,17 +38,24 @@ function filesUnder(dir: string): string[] {
   return out;
 }
 
-/** Gzip kilobytes of the built JavaScript and CSS, Phaser's chunk left out. */
-export function appKBgzip(outDir: string): { kb: number; files: Record<string, number> } {
-  let bytes = 0;
+const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
+
+/**
+ * Gzip kilobytes of the built JavaScript and CSS: the app's code (Phaser's chunk left out) and,
+ * apart, the bundled scenario data; with each file's size.
+ */
+export function appKBgzip(outDir: string): { kb: number; dataKb: number; files: Record<string, number> } {
+  let code = 0;
+  let data = 0;
   const files: Record<string, number> = {};
   for (const path of filesUnder(outDir)) {
     if (!/\.(js|css)$/.test(path) || /[\\/]phaser[-.]/.test(path)) continue;
     const size = gzipSync(readFileSync(path), { level: 9 }).length;
-    files[path.slice(outDir.length + 1)] = Math.round(size / 102.4) / 10;
-    bytes += size;
+    files[path.slice(outDir.length + 1)] = kb(size);
+    if (/[\\/]scenario-data[-.]/.test(path)) data += size;
+    else code += size;
   }
-  return { kb: Math.round(bytes / 102.4) / 10, files };
+  return { kb: kb(code), dataKb: kb(data), files };
 }
 
 export async function benchWeb(root: string, log: (line: string) => void): Promise<WebFigures> {
@@ -54,7 +65,12 @@ export async function benchWeb(root: string, log: (line: string) => void): Promi
     log(`bench: web app files gzip KB (Phaser left out): ${JSON.stringify(size.files)}`);
     if (!hasChromium()) {
       log(`bench: no Chromium at ${CHROMIUM} (apt-get install chromium): the web timings are left out`);
-      return { 'web.appKBgzip': size.kb, 'web.msToInteractive': null, 'web.frameMsMedian': null };
+      return {
+        'web.appKBgzip': size.kb,
+        'web.dataKBgzip': size.dataKb,
+        'web.msToInteractive': null,
+        'web.frameMsMedian': null,
+      };
     }
     const browser = await launchChromium();
     try {
@@ -113,6 +129,7 @@ export async function benchWeb(root: string, log: (line: string) => void): Promi
       );
       return {
         'web.appKBgzip': size.kb,
+        'web.dataKBgzip': size.dataKb,
         'web.msToInteractive': Math.round(median(loads)),
         'web.frameMsMedian': gaps.length > 0 ? Math.round(median(gaps) * 10) / 10 : null,
       };

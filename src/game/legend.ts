@@ -1,10 +1,9 @@
 // The legend's content, built from the same colours and styles the map draws with.
-import ms from 'milsymbol';
 import type { GameState, UnitType } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { LegendGroup, LegendItem } from '../ui/panel.ts';
 import { MAP_COLOURS, NOBODY_COLOUR, zoneStyle } from './palette.ts';
-import { sidcOf, type Affiliation } from './symbols.ts';
+import { drawSymbol, symbolOf, type Affiliation } from './symbols.ts';
 import { UNIT_TYPE_WORDS } from './map-tooltip.ts';
 
 export function buildLegend(
@@ -40,7 +39,7 @@ export function buildLegend(
 
   const viewerName = scenario.data.actors.find((a) => a.id === viewer)?.name;
   const symbol = (type: UnitType, aff: Affiliation, estimated = false) =>
-    new ms.Symbol(sidcOf(type, aff, estimated), { size: 13, fillColor: '#D9D9D9' }).asCanvas();
+    drawSymbol(symbolOf('legend', type, aff, estimated), '#D9D9D9');
   const units: LegendItem[] = [];
   if (viewerName) {
     const frames: [Affiliation, string][] = [

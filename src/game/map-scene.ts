@@ -63,7 +63,6 @@ export interface MapView {
 
 const FONT = 'system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const MARGINS = { top: 36, right: 28, bottom: 52, left: 28 };
-const UNIT_SYMBOL_SIZE = 15;
 const POST_HALF = 6;
 /** Screen pixels an arrow key pans; factor one zoom step (button, key) zooms by. */
 const PAN_STEP = 80;
@@ -756,7 +755,6 @@ export class MapScene extends Phaser.Scene {
           unit.type,
           affiliationOf(stance),
           colourOf(this.view.colours, unit.actor),
-          UNIT_SYMBOL_SIZE,
           estimated,
         );
         return { id, unit, estimated, texture };
@@ -1109,7 +1107,6 @@ export class MapScene extends Phaser.Scene {
             source.type,
             affiliationOf(stance),
             colourOf(this.view.colours, source.actor),
-            UNIT_SYMBOL_SIZE,
             fog.unitEstimated(source),
           );
           image = this.add
