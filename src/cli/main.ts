@@ -9,6 +9,7 @@ import { dateOfTurn, setStateFreezing, standing } from '../engine/index.ts';
 import {
   formatProblem,
   ReplaySchema,
+  type HistoryReport,
   ScenarioError,
   replayMismatch,
   verifyReplay,
@@ -21,12 +22,19 @@ import { loadScenarioArg, readJsonFile, UsageError } from './files.ts';
 import { runMerge } from './merge.ts';
 import { runMigrate } from './migrate.ts';
 import { runSchema } from './schema.ts';
-import { describeTurn, playersSpec, playScenario } from './play.ts';
+import {
+  describeTurn,
+  historicalPlayers,
+  playersSpec,
+  playHistorical,
+  playScenario,
+  type PlayOptions,
+} from './play.ts';
 
 const USAGE = `idlib-sim — the Idlib de-escalation zone wargame, headless
 
 Usage:
-  idlib-sim run <scenario> [--seed S] [--turns N] [--play P] [--out replay.json] [--json]
+  idlib-sim run <scenario> [--seed S] [--turns N] [--play P | --historical] [--out replay.json] [--json]
       Play a scenario (a file path or a shipped scenario id, e.g. winter-2019-2020); print a
       line per turn. Each actor plays as its controller says: scripted actors follow the
       scenario's script, computer (and human) actors are played by their doctrine, passive ones
@@ -34,7 +42,10 @@ Usage:
       "computer,turkey=random" (players: script, computer, random, passive). The seed is an
       integer (default 1) or any text without spaces, e.g. a seed printed by batch (1-17).
       --out writes the replay (with the computer actors' decision records); with --json the
-      last line of output is one JSON object with the result.
+      last line of output is one JSON object with the result. --historical plays the
+      historical course (every actor by the script: the actors' real decisions) and reports,
+      for each dated event of the scenario's history, whether the game produced it and on
+      which turn (with --json: "history": {"matched", "total", "events"}).
   idlib-sim verify <replay.json> [--scenario file]
       Replay a recorded game and check every turn's state hash (exit 1 names the first turn
       that differs).
@@ -105,18 +116,25 @@ function cmdRun(args: string[], out: Out): number {
       play: { type: 'string' },
       out: { type: 'string' },
       json: { type: 'boolean' },
+      historical: { type: 'boolean' },
     },
     1,
   );
   const seed = seedFlag(values.seed) ?? '1';
   const scenario = loadScenarioArg(positionals[0]!);
   const maxTurns = intFlag(values.turns, 'turns', 1) ?? scenario.data.calendar.turns;
-  const players = playersArg(values.play === undefined ? '' : String(values.play), scenario);
+  const historical = values.historical === true;
+  if (historical && values.play !== undefined)
+    throw new UsageError('--historical plays every actor by the script: leave out --play');
+  const players = historical
+    ? historicalPlayers(scenario)
+    : playersArg(values.play === undefined ? '' : String(values.play), scenario);
   setStateFreezing(false);
-  const result = playScenario(scenario, seed, maxTurns, {
-    players,
-    onTurn: (turn, events, state) => out.log(describeTurn(dateOfTurn(state.calendar, turn), turn, events)),
-  });
+  const printTurn: PlayOptions['onTurn'] = (turn, events, state) =>
+    out.log(describeTurn(dateOfTurn(state.calendar, turn), turn, events));
+  const played = historical ? playHistorical(scenario, seed, maxTurns, printTurn) : null;
+  const result = played ?? playScenario(scenario, seed, maxTurns, { players, onTurn: printTurn });
+  const history = played?.history ?? null;
   const { state } = result;
   const last = result.replay.turns.at(-1);
   const hash = last ? last.hash : result.replay.initialHash;
@@ -127,6 +145,7 @@ function cmdRun(args: string[], out: Out): number {
   if (state.outcome) out.log(`Scenario over: ${state.outcome.summary}.`);
   else out.log(`Stopped after turn ${state.turn - 1} of ${state.calendar.turns}: ${outcome.summary}.`);
   out.log(`Final state hash ${hash}` + (values.out ? `; replay written to ${String(values.out)}` : ''));
+  if (history) for (const line of historyLines(history)) out.log(line);
   if (values.json) {
     out.log(
       JSON.stringify({
@@ -137,10 +156,25 @@ function cmdRun(args: string[], out: Out): number {
         hash,
         outcome,
         eventCounts: result.eventCounts,
+        ...(history ? { history } : {}),
       }),
     );
   }
   return 0;
+}
+
+/** The historical course's report in words: one line per dated event, then the count. */
+function historyLines(report: HistoryReport): string[] {
+  if (report.total === 0) return ['History: the scenario lists no historical events (`history:`).'];
+  const lines = ['History (the game against the dated events of the period, within one turn of each date):'];
+  for (const e of report.events) {
+    const when =
+      e.turn === null ? 'not produced' : `turn ${e.turn} (${e.turnDate}; its date is on turn ${e.dateTurn})`;
+    lines.push(`  ${e.matched ? 'yes' : 'no '}  ${e.date}  ${e.what}  — ${when}`);
+  }
+  const pct = Math.round((report.matched * 100) / report.total);
+  lines.push(`History: ${report.matched} of ${report.total} events reproduced within one turn (${pct}%).`);
+  return lines;
 }
 
 function cmdVerify(args: string[], out: Out): number {

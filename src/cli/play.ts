@@ -10,10 +10,12 @@ import {
   type OrdersByActor,
 } from '../engine/index.ts';
 import {
+  HistoryTracker,
   newGame,
   recordTurn,
   scriptedOrders,
   startReplay,
+  type HistoryReport,
   type Replay,
   type Scenario,
 } from '../scenario/index.ts';
@@ -136,6 +138,35 @@ export function playScenario(
   const sorted: Record<string, number> = {};
   for (const k of Object.keys(eventCounts).sort()) sorted[k] = eventCounts[k]!;
   return { state, replay, eventCounts: sorted };
+}
+
+/** Every actor played by the script: the historical course. */
+export function historicalPlayers(scenario: Scenario): Record<string, Player> {
+  return Object.fromEntries(scenario.data.actors.map((a) => [a.id, 'script' as const]));
+}
+
+/**
+ * Plays the historical course (every actor by its script) and checks the game against the
+ * scenario's dated history (src/scenario/history.ts).
+ */
+export function playHistorical(
+  scenario: Scenario,
+  seed: string,
+  maxTurns = scenario.data.calendar.turns,
+  onTurn?: PlayOptions['onTurn'],
+): PlayResult & { history: HistoryReport } {
+  let tracker: HistoryTracker | null = null;
+  const result = playScenario(scenario, seed, maxTurns, {
+    players: historicalPlayers(scenario),
+    onStart: (state) => {
+      tracker = new HistoryTracker(scenario.data.history, state);
+    },
+    onTurn: (turn, events, state) => {
+      tracker!.observe(turn, events, state);
+      onTurn?.(turn, events, state);
+    },
+  });
+  return { ...result, history: tracker!.report() };
 }
 
 const HEADLINE_KINDS = new Set([

@@ -19,6 +19,7 @@ export {
   distance2,
 } from './rules/highways.ts';
 export { evalCondition, evalNumber } from './conditions.ts';
+export { eventAnswers } from './rules/triggers.ts';
 export { textIn, fillPlaceholders, TRIGGER_PLACEHOLDERS } from './text.ts';
 export { EventSink } from './events.ts';
 export { peopleAccounted } from './rules/people.ts';

@@ -107,6 +107,11 @@ export const CODES = {
     layer: 'references',
     summary: 'a trigger that can fire again spawns units with fixed ids',
   },
+  HISTORY_UNTESTED: {
+    severity: 'error',
+    layer: 'references',
+    summary: 'a history entry with no game event or condition that stands for it',
+  },
   CHANCE_OUTSIDE_TRIGGER: {
     severity: 'error',
     layer: 'references',

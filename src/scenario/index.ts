@@ -7,3 +7,4 @@ export * from './load.ts';
 export * from './build.ts';
 export * from './replay.ts';
 export * from './check.ts';
+export * from './history.ts';

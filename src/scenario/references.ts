@@ -5,7 +5,7 @@
 import { parseIsoDate, turnOfDay } from '../engine/index.ts';
 import { formatPath, type Reporter } from './diagnostics.ts';
 import type { Path } from './parse.ts';
-import type { MapData, ScenarioData } from './schema.ts';
+import { HISTORY_SEEN_KINDS, type MapData, type ScenarioData } from './schema.ts';
 import { checkTexts } from './texts.ts';
 
 type P = (string | number)[];
@@ -401,6 +401,59 @@ export function checkScenarioReferences(
     order.route?.forEach((l, k) => place([...at, 'route', k], l));
     if (order.escort !== '') actor([...at, 'escort'], order.escort);
   };
+  /** The filters of a trigger's `when` (or a history entry's `seen`) at `wp`. */
+  const checkEventWhen = (wp: P, w: ScenarioData['triggers'][number]['when']): void => {
+    if ('control_changed' in w) {
+      const f = w.control_changed;
+      const cp: P = [...wp, 'control_changed'];
+      if (f.location !== undefined) place([...cp, 'location'], f.location);
+      if (f.from !== undefined) actor([...cp, 'from'], f.from);
+      if (f.to !== undefined) actor([...cp, 'to'], f.to);
+    }
+    if ('unit_destroyed' in w) {
+      const f = w.unit_destroyed;
+      if (f.unit !== undefined) unit([...wp, 'unit_destroyed', 'unit'], f.unit);
+      if (f.actor !== undefined) actor([...wp, 'unit_destroyed', 'actor'], f.actor);
+    }
+    if ('post_status_changed' in w) {
+      const f = w.post_status_changed;
+      if (f.post !== undefined) mapPost([...wp, 'post_status_changed', 'post'], f.post);
+      if (f.actor !== undefined) actor([...wp, 'post_status_changed', 'actor'], f.actor);
+    }
+    for (const key of ['convoy_arrived', 'convoy_interdicted'] as const) {
+      if (!(key in w)) continue;
+      const f = (w as Record<typeof key, { actor?: string; post?: string }>)[key];
+      if (f.actor !== undefined) actor([...wp, key, 'actor'], f.actor);
+      if (f.post !== undefined) mapPost([...wp, key, 'post'], f.post);
+    }
+    if ('agreement_changed' in w && w.agreement_changed.agreement !== undefined)
+      agreement([...wp, 'agreement_changed', 'agreement'], w.agreement_changed.agreement);
+    if ('variable_changed' in w)
+      variable([...wp, 'variable_changed', 'variable'], w.variable_changed.variable);
+    if ('score_crossed' in w) actor([...wp, 'score_crossed', 'actor'], w.score_crossed.actor);
+  };
+  s.history.forEach((h, i) => {
+    const at: P = ['history', i];
+    inCalendar([...at, 'date'], h.date);
+    checkDate(rep, [...at, 'source', 'date'], h.source.date);
+    if (h.seen === undefined && h.holds === undefined)
+      rep.add(
+        'HISTORY_UNTESTED',
+        at,
+        `"${h.what}" has neither \`seen\` nor \`holds\`: give the game event or the condition that stands for it, so that the historical course can be checked against it.`,
+      );
+    if (h.seen !== undefined) {
+      const kind = Object.keys(h.seen)[0] ?? '';
+      if (!(HISTORY_SEEN_KINDS as readonly string[]).includes(kind))
+        rep.add(
+          'HISTORY_UNTESTED',
+          [...at, 'seen', kind],
+          `\`seen: ${kind}\` is not an event of the game: use one of ${HISTORY_SEEN_KINDS.join(', ')} (or \`holds\` for a condition).`,
+        );
+      checkEventWhen([...at, 'seen'], h.seen);
+    }
+    if (h.holds !== undefined) checkCondition([...at, 'holds'], h.holds);
+  });
   s.triggers.forEach((t, i) => {
     const at: P = ['triggers', i];
     const w = t.when;
@@ -411,34 +464,7 @@ export function checkScenarioReferences(
         `Turn ${w.turn} is after the last turn (${s.calendar.turns}).`,
       );
     if ('date' in w) inCalendar([...at, 'when', 'date'], w.date);
-    if ('control_changed' in w) {
-      const f = w.control_changed;
-      const wp: P = [...at, 'when', 'control_changed'];
-      if (f.location !== undefined) place([...wp, 'location'], f.location);
-      if (f.from !== undefined) actor([...wp, 'from'], f.from);
-      if (f.to !== undefined) actor([...wp, 'to'], f.to);
-    }
-    if ('unit_destroyed' in w) {
-      const f = w.unit_destroyed;
-      if (f.unit !== undefined) unit([...at, 'when', 'unit_destroyed', 'unit'], f.unit);
-      if (f.actor !== undefined) actor([...at, 'when', 'unit_destroyed', 'actor'], f.actor);
-    }
-    if ('post_status_changed' in w) {
-      const f = w.post_status_changed;
-      if (f.post !== undefined) mapPost([...at, 'when', 'post_status_changed', 'post'], f.post);
-      if (f.actor !== undefined) actor([...at, 'when', 'post_status_changed', 'actor'], f.actor);
-    }
-    for (const key of ['convoy_arrived', 'convoy_interdicted'] as const) {
-      if (!(key in w)) continue;
-      const f = (w as Record<typeof key, { actor?: string; post?: string }>)[key];
-      if (f.actor !== undefined) actor([...at, 'when', key, 'actor'], f.actor);
-      if (f.post !== undefined) mapPost([...at, 'when', key, 'post'], f.post);
-    }
-    if ('agreement_changed' in w && w.agreement_changed.agreement !== undefined)
-      agreement([...at, 'when', 'agreement_changed', 'agreement'], w.agreement_changed.agreement);
-    if ('variable_changed' in w)
-      variable([...at, 'when', 'variable_changed', 'variable'], w.variable_changed.variable);
-    if ('score_crossed' in w) actor([...at, 'when', 'score_crossed', 'actor'], w.score_crossed.actor);
+    checkEventWhen([...at, 'when'], w);
     if (t.if !== undefined) checkCondition([...at, 'if'], t.if, true);
     t.then.forEach((action, j) => {
       const ap: P = [...at, 'then', j];

@@ -740,6 +740,35 @@ export const TriggerSchema = z.strictObject({
     .describe('Warnings of `idlib-sim check` that are expected for this trigger, each with its reason.'),
 });
 
+/** The trigger `when` forms that wait for an event of the game (not a turn, a date or a score). */
+export const HISTORY_SEEN_KINDS = [
+  'control_changed',
+  'unit_destroyed',
+  'post_status_changed',
+  'convoy_arrived',
+  'convoy_interdicted',
+  'agreement_changed',
+  'variable_changed',
+  'escalation_crossed',
+] as const;
+const seenKinds = HISTORY_SEEN_KINDS.join(', ');
+
+export const HistoryEventSchema = z
+  .strictObject({
+    date: isoDate.describe("When it happened, YYYY-MM-DD, within the scenario's turns."),
+    what: z.string().min(1).describe('What happened, in one plain sentence.'),
+    source: SourceSchema.describe('Where it is reported: title, publisher, date and url.'),
+    seen: TriggerWhenSchema.optional().describe(
+      `The game event that stands for it, written as a trigger's \`when\`: one of ${seenKinds}. The game produced it on the first turn with such an event (and, with \`holds\`, the condition true after it).`,
+    ),
+    holds: ConditionSchema.optional().describe(
+      'A condition that stands for it: the game produced it on the first turn after which the condition holds (with `seen`: the first turn with that event after which it holds).',
+    ),
+  })
+  .describe(
+    'A dated historical event of the period. Give `seen`, `holds` or both, so that the game can tell whether it happened in play.',
+  );
+
 export const VariableSchema = z
   .discriminatedUnion('type', [
     z.strictObject({
@@ -1596,6 +1625,12 @@ export const ScenarioSchema = z.strictObject({
     .default([])
     .describe(
       'Rules of this scenario: when something happens (`when`) and a condition holds (`if`), do something (`then`).',
+    ),
+  history: z
+    .array(HistoryEventSchema)
+    .default([])
+    .describe(
+      "What happened in the real world in the scenario's period, each dated with its source and the game event that stands for it: the review shows it beside the game, and `idlib-sim run --historical` reports which the game reproduced and on which turn.",
     ),
   victory: z
     .strictObject({

@@ -28,7 +28,7 @@ import {
 import { CLASH_KINDS } from '../engine/rules/diplomacy.ts';
 import { bandFor, objectiveOpen } from '../engine/rules/victory.ts';
 import { OKABE_ITO, actorColours, colourOf } from '../game/palette.ts';
-import type { Scenario } from '../scenario/index.ts';
+import { matchHistory, type HistoryReport, type Scenario } from '../scenario/index.ts';
 import type { ChartSeries, LineChartSpec } from './charts.ts';
 
 export interface HistoricalEvent {
@@ -36,6 +36,10 @@ export interface HistoricalEvent {
   date: string;
   what: string;
   source?: string;
+  /** The source's address. */
+  url?: string;
+  /** Whether and when this game produced it ("In this game: Turn 12 · 3 Feb 2020"). */
+  inGame?: string;
 }
 
 export interface ObjectiveRow {
@@ -82,7 +86,7 @@ export interface TimelineRow {
   /** "Turn 4 · 7 Dec 2019", "Before the game", "After the last turn". */
   label: string;
   game: TimelineItem[];
-  history: { dateText: string; what: string; source: string }[];
+  history: { dateText: string; what: string; source: string; url: string; inGame: string }[];
 }
 
 export interface ClaimRow {
@@ -162,6 +166,8 @@ export interface ReviewModel {
   hasHistory: boolean;
   /** Historical events whose date could not be read. */
   undatedHistory: HistoricalEvent[];
+  /** How many of the scenario's historical events this game reproduced (empty when it lists none). */
+  historySummary: string;
   /** One per reporting source, in id order. */
   sources: SourceClaims[];
 }
@@ -545,9 +551,30 @@ function timeline(
   dated.sort((p, q) => p.day - q.day);
   for (const { h, day } of dated) {
     const turn = Math.min(cal.turns + 1, Math.max(0, turnOfDay(cal, day)));
-    row(turn).history.push({ dateText: formatLongDate(day), what: h.what, source: h.source ?? '' });
+    row(turn).history.push({
+      dateText: formatLongDate(day),
+      what: h.what,
+      source: h.source ?? '',
+      url: h.url ?? '',
+      inGame: h.inGame ?? '',
+    });
   }
   return { rows: [...rows.values()].sort((p, q) => p.turn - q.turn), undated };
+}
+
+/** The scenario's history, each event with whether and when this game produced it. */
+function scenarioHistory(
+  report: HistoryReport,
+  cal: GameState['calendar'],
+  over: boolean,
+): HistoricalEvent[] {
+  return report.events.map((e) => {
+    let inGame: string;
+    if (e.turn === null) inGame = over ? 'Not in this game.' : 'Not in this game so far.';
+    else
+      inGame = `In this game: ${turnLabel(cal, e.turn)}${e.matched ? '' : ', more than a turn from its date'}.`;
+    return { date: e.date, what: e.what, source: e.source, ...(e.url ? { url: e.url } : {}), inGame };
+  });
 }
 
 // ---------------------------------------------------------------- claims and facts
@@ -711,7 +738,8 @@ export function reviewModel(
     ? `finished after turn ${final.outcome?.turn ?? played} of ${cal.turns}`
     : `stopped after turn ${played} of ${cal.turns}`;
   const b = final.victory.bands;
-  const history = options.history ?? [];
+  const matched = options.history ? null : matchHistory(scenario.data.history, states);
+  const history = options.history ?? (matched ? scenarioHistory(matched, cal, final.over) : []);
   const tl = timeline(states, history);
   return {
     title: textIn(scenario.data.title),
@@ -732,6 +760,10 @@ export function reviewModel(
     timeline: tl.rows,
     hasHistory: history.length > 0,
     undatedHistory: tl.undated,
+    historySummary:
+      matched && matched.total > 0
+        ? `This game produced ${matched.matched} of the ${matched.total} historical events within a turn of their date${final.over ? '' : ' so far'}.`
+        : '',
     sources: claims(states),
   };
 }

@@ -119,6 +119,7 @@ function timelineSection(model: ReviewModel): HTMLElement {
     s.append(el('p', {}, 'Nothing notable happened.'));
     return s;
   }
+  if (model.historySummary !== '') s.append(el('p', { class: 'history-summary' }, model.historySummary));
   const table = el('table', { class: `timeline${model.hasHistory ? ' with-history' : ''}` });
   table.append(el('caption', {}, 'Notable events turn by turn'));
   const head = el('tr');
@@ -164,7 +165,17 @@ function timelineRow(r: TimelineRow, withHistory: boolean): HTMLTableRowElement 
       for (const h of r.history) {
         const li = el('li');
         li.append(el('span', { class: 'tl-date' }, `${h.dateText}: `), document.createTextNode(h.what));
-        if (h.source !== '') li.append(el('span', { class: 'tl-source' }, ` (source: ${h.source})`));
+        if (h.source !== '') {
+          const source = el('span', { class: 'tl-source' }, ' (source: ');
+          source.append(
+            h.url === ''
+              ? document.createTextNode(h.source)
+              : el('a', { href: h.url, target: '_blank', rel: 'noopener noreferrer' }, h.source),
+            document.createTextNode(')'),
+          );
+          li.append(source);
+        }
+        if (h.inGame !== '') li.append(el('div', { class: 'tl-in-game' }, h.inGame));
         list.append(li);
       }
       history.append(list);

@@ -355,13 +355,11 @@ describe('the shipped scenarios', () => {
   it.each(shipped)('%s checks with 0 errors and 0 warnings (its map too)', (file) => {
     const result = check([file], { budgetMs: Infinity });
     expect(formatCheckText(result)).toEqual(['0 errors, 0 warnings']);
-    expect(result.files).toEqual([
-      file,
-      'scenarios/maps/idlib.map.yaml',
-      ...['turkey', 'syria', 'russia', 'hts', 'opposition'].map(
-        (a) => `scenarios/doctrines/${a}.doctrine.yaml`,
-      ),
-    ]);
+    // The scenario first, then the map and the doctrines it names, each checked too.
+    expect(result.files[0]).toBe(file);
+    expect(result.files.filter((f) => f.endsWith('.map.yaml'))).toHaveLength(1);
+    expect(result.files.slice(2).every((f) => f.endsWith('.doctrine.yaml'))).toBe(true);
+    expect(result.files.length).toBeGreaterThan(2);
   });
 
   it('the refused convoy of turn 1 is a warning until it is silenced with a reason', () => {

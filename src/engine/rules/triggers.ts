@@ -171,6 +171,16 @@ function eventTest(view: GameState, when: TriggerWhen): ((e: GameEvent) => boole
 }
 
 /**
+ * Whether `when`, a form that waits for an event (control_changed, unit_destroyed …), answers
+ * one of `events`; false for turn, date, every_turn and score_crossed. Reads `view` for a post's
+ * owner. For readers outside the triggers step (the historical course's check).
+ */
+export function eventAnswers(view: GameState, when: TriggerWhen, events: readonly GameEvent[]): boolean {
+  const test = eventTest(view, when);
+  return test !== null && events.some(test);
+}
+
+/**
  * Every happening `when` answers in this round, in the order of the events: one for a turn, a
  * date, every turn or a score crossed; one per matching event for the kinds that wait for events.
  */
