@@ -1,5 +1,5 @@
 // The computer actors' policy. Given only the actor's view of the game (`viewFor`), it lists the
-// legal orders (`legalOrders`, plus each convoy also un-notified), scores each by the doctrine's
+// legal orders (`legalOrders`; convoys both notified and not), scores each by the doctrine's
 // priorities (the sum of weight × factor judgement), sorts them best first — equal scores in an
 // order fixed by one draw — and gives the best orders with a positive score, up to the doctrine's
 // orders a turn, skipping an order that would use a unit, a post, an air sortie or an addressee
@@ -39,7 +39,7 @@ export function decisionDraw(state: GameState, actor: string): number {
 }
 
 /**
- * The candidates: the legal orders, and each convoy also without notifying Russia. An assault
+ * The candidates: the legal orders (convoys among them both notified and not). An assault
  * leaves out the units still marching to a destination (they march on in the movement phase,
  * before assaults); one left with none is dropped.
  */
@@ -52,7 +52,6 @@ export function candidateOrders(view: GameState, actor: string): Order[] {
       continue;
     }
     out.push(o);
-    if (o.kind === 'dispatch_convoy' && o.notified) out.push({ ...o, notified: false });
   }
   return out;
 }

@@ -19,9 +19,10 @@
 //                   de-escalation zone (params.deEscalationZone; the whole map when the map has none)
 //                   and each place where hostile units stand, one sortie.
 //   dispatch_convoy each own supply source × each own standing post, with STANDARD_CONVOY (4
-//                   armoured vehicles and 12 trucks, 10 supply days), Russia notified, no escort,
-//                   the shortest open route; for an encircled post also the same convoy escorted
-//                   by Russia (params.actorRoles.russia), when that actor is in the game.
+//                   armoured vehicles and 12 trucks, 10 supply days), no escort, the shortest open
+//                   route: Russia notified, and the same convoy not notified; for a post cut off or
+//                   encircled also the convoy escorted by Russia (params.actorRoles.russia, notified),
+//                   when that actor is in the game.
 //   evacuate_post   each own standing post.
 //   establish_post  each own standing unit, at its place.
 //   set_checkpoint  each own standing unit, at its place.
@@ -190,8 +191,9 @@ function convoyCandidates(state: GameState, actor: string): Order[] {
         cargo: { ...STANDARD_CONVOY.cargo },
         notified: true,
       };
-      out.push({ ...base, escort: '' });
-      if (post.status === 'encircled') for (const escort of escorts) out.push({ ...base, escort });
+      out.push({ ...base, escort: '' }, { ...base, escort: '', notified: false });
+      if (post.status === 'encircled' || post.status === 'cut_off')
+        for (const escort of escorts) out.push({ ...base, escort });
     }
   }
   return out;
@@ -256,7 +258,8 @@ function orderKey(order: Order): string[] {
     case 'strike':
       return [order.means, order.unit, order.target];
     case 'dispatch_convoy':
-      return [order.from, order.post, order.escort];
+      // Notified before not notified.
+      return [order.from, order.post, order.escort, order.notified ? 'a' : 'b'];
     case 'evacuate_post':
       return [order.post];
     case 'establish_post':
@@ -465,7 +468,7 @@ export function describeOrder(state: GameState, actor: string, order: Order): st
     case 'set_checkpoint': {
       const unit = state.units[order.unit];
       const where = unit ? placeName(state, unit.location) : '?';
-      return `${unitName(state, order.unit)} sets a checkpoint at ${where}: convoys of actors hostile to ${actorName(state, actor)} are stopped there.`;
+      return `${unitName(state, order.unit)} sets a checkpoint at ${where}: the convoys of every actor but ${actorName(state, actor)} and its allies are stopped there.`;
     }
     case 'run_patrol':
     case 'suspend_patrol': {

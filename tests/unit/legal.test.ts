@@ -75,14 +75,14 @@ function ofKind(orders: Order[], kind: Order['kind']): Order[] {
   return orders.filter((o) => o.kind === kind);
 }
 
-const standardConvoy = (post: string, from = 'base', escort = ''): Order => ({
+const standardConvoy = (post: string, from = 'base', escort = '', notified = true): Order => ({
   kind: 'dispatch_convoy',
   from,
   post,
   vehicles: { ...STANDARD_CONVOY.vehicles },
   cargo: { ...STANDARD_CONVOY.cargo },
   escort,
-  notified: true,
+  notified,
 });
 
 describe('moves', () => {
@@ -152,8 +152,11 @@ describe('holds', () => {
 });
 
 describe('convoys', () => {
-  it('a standard convoy from each supply source to each standing post', () => {
-    expect(ofKind(legalOrders(game(), 'blue'), 'dispatch_convoy')).toEqual([standardConvoy('op1')]);
+  it('a standard convoy from each supply source to each standing post, Russia notified or not', () => {
+    expect(ofKind(legalOrders(game(), 'blue'), 'dispatch_convoy')).toEqual([
+      standardConvoy('op1'),
+      standardConvoy('op1', 'base', '', false),
+    ]);
   });
 
   it('none to an evacuated post', () => {
@@ -162,8 +165,29 @@ describe('convoys', () => {
     expect(ofKind(legalOrders(state, 'blue'), 'dispatch_convoy')).toEqual([]);
   });
 
+  // The tiny head plus Russia, neutral to Blue with low tension (it consents to escort).
+  const withRussia = (extra: string) =>
+    scenarioHead(extra)
+      .replace(
+        '  - { id: grey, name: Grey, controller: passive }\n',
+        '  - { id: grey, name: Grey, controller: passive }\n  - { id: russia, name: Russia, controller: passive }\n',
+      )
+      .replace(
+        '  - { a: blue, b: red, stance: hostile }\n',
+        '  - { a: blue, b: red, stance: hostile }\n  - { a: blue, b: russia, stance: neutral, tension: 10 }\n',
+      );
+
+  it('a post cut off: the convoy notified, not notified, and under Russian escort', () => {
+    const s = game('{ red: [e] }', '', withRussia);
+    const state = { ...s, posts: { ...s.posts, op1: { ...s.posts.op1!, status: 'cut_off' as const } } };
+    expect(ofKind(legalOrders(state, 'blue'), 'dispatch_convoy')).toEqual([
+      standardConvoy('op1'),
+      standardConvoy('op1', 'base', '', false),
+      standardConvoy('op1', 'base', 'russia'),
+    ]);
+  });
+
   it('an encircled post: only the convoy under Russian escort', () => {
-    // The tiny head plus Russia, neutral to Blue with low tension (it consents to escort).
     const head = (extra: string) =>
       scenarioHead(extra)
         .replace(
