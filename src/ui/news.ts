@@ -1,4 +1,5 @@
-// The news feed of the play panel: the orders the last turn rejected (with the reason), the
+// The news feed of the play panel: the scenario's messages of the last turn (a tutorial's steps, a
+// scenario's news), the orders the last turn rejected (with the reason), the
 // computer actors' decisions (one line each, with "Why did <Actor> do that?"), then the last
 // turn's events by phase. Each event opens (click, Enter or Space: a <details>) on its full
 // explanation and a table of its inputs in words; a report shows its source and each side's
@@ -43,6 +44,11 @@ export class NewsFeed {
     'aria-labelledby': 'rejected-heading',
   });
   private readonly rejectedList = el('ul', { class: 'rejected' });
+  private readonly messagesBox = el('section', {
+    class: 'messages-box',
+    'aria-labelledby': 'messages-heading',
+  });
+  private readonly messagesList = el('ul', { class: 'messages' });
   private readonly heading = el('h2', { id: 'news-heading' });
   private readonly body = el('div', { class: 'news' });
   /** Keys of the parts the student opened: "item:<key>", "why:<key>", "routine:<phase>". */
@@ -51,7 +57,8 @@ export class NewsFeed {
 
   constructor() {
     this.rejectedBox.append(el('h2', { id: 'rejected-heading' }, 'Rejected orders'), this.rejectedList);
-    this.element.append(this.rejectedBox, this.heading, this.body);
+    this.messagesBox.append(el('h2', { id: 'messages-heading' }, 'Messages'), this.messagesList);
+    this.element.append(this.messagesBox, this.rejectedBox, this.heading, this.body);
   }
 
   update(rejected: readonly RejectedLine[], model: NewsModel): void {
@@ -61,6 +68,8 @@ export class NewsFeed {
     }
     this.rejectedBox.hidden = rejected.length === 0;
     this.rejectedList.replaceChildren(...rejected.map((r) => el('li', { title: r.code }, r.text)));
+    this.messagesBox.hidden = model.messages.length === 0;
+    this.messagesList.replaceChildren(...model.messages.map((m) => el('li', {}, m)));
 
     this.heading.textContent = model.heading;
     const parts: HTMLElement[] = [];

@@ -807,6 +807,8 @@ export interface NewsModel {
   phases: NewsPhase[];
   /** One per computer actor with a record this turn (their ai.decided events are not repeated in the phases). */
   decisions: DecisionModel[];
+  /** The scenario's messages of the turn (its triggers' `message`s to the student's side or to all), in order. */
+  messages: string[];
   /** "Nothing to report." etc., '' when there are items. */
   emptyText: string;
 }
@@ -1031,6 +1033,7 @@ export function newsModel(
     heading,
     phases,
     decisions: [...records.values()].sort((a, b) => (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0)),
+    messages: events.filter((e) => e.kind === 'trigger.message').map((e) => e.explain),
     emptyText:
       phases.length > 0 || records.size > 0
         ? ''

@@ -407,6 +407,27 @@ describe('rejected orders and the news feed', () => {
     }
   });
 
+  it('lists the scenario’s messages of the turn on their own, in order', () => {
+    const message = (text: string, index: number): GameEvent => ({
+      ...seen[0]!,
+      kind: 'trigger.message',
+      phase: 'triggers',
+      actors: ['turkey'],
+      location: '',
+      explain: text,
+      data: { trigger: `t${index}`, to: 'turkey', 'text:en': text },
+    });
+    const news = newsModel(
+      view,
+      [...seen, message('Send a convoy.', 1), message('Now end the turn.', 2)],
+      decisions,
+      COMPUTERS,
+    );
+    const already = seen.filter((e) => e.kind === 'trigger.message').map((e) => e.explain);
+    expect(news.messages).toEqual([...already, 'Send a convoy.', 'Now end the turn.']);
+    expect(newsModel(view, seen, decisions, COMPUTERS).messages).toEqual(already);
+  });
+
   it('folds routine movements when there are many, and words per-actor data keys', () => {
     // The full view of the whole turn: every unit's move is there.
     const news = newsModel(state, events, decisions, COMPUTERS);
