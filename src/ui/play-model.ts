@@ -842,7 +842,7 @@ export function decisionModel(view: GameState, record: DecisionRecord): Decision
 
 /** Data keys in words; the rest are worded by idWords. */
 const KEY_WORDS: Record<string, string> = {
-  roll: 'roll (d10)',
+  roll: 'roll',
   d10: 'roll (d10)',
   perMille: 'chance (‰)',
   odds: 'odds',

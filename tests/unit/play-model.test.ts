@@ -363,7 +363,7 @@ describe('rejected orders and the news feed', () => {
     expect(rows.attacker).toBe('Turkey');
     expect(rows.means).toBe('drone');
     expect(rows.target).toBe('Aleppo');
-    expect(rows['roll (d10)']).toMatch(/^\d+$/);
+    expect(rows.roll).toMatch(/^\d+$/);
     // Codes in words; sentences as they are.
     const killed = items.find((i) => i.kind === 'civilians.killed')!;
     const killedEvent = seen.find((e) => e.explain === killed.explain)!;
