@@ -379,6 +379,12 @@ export type TriggerWhen =
   | { convoy_interdicted: { actor?: string; post?: string } }
   | { agreement_changed: { agreement?: string; to?: AgreementStatus[] } }
   | { variable_changed: { variable: string } }
+  /** A joint patrol starts (to active) or is suspended (to suspended). */
+  | { patrol_changed: { patrol?: string; to?: 'active' | 'suspended' } }
+  /** A joint patrol is attacked (by: the attacker). */
+  | { patrol_attacked: { patrol?: string; by?: string } }
+  /** A joint patrol drives its whole route without incident. */
+  | { patrol_completed: { patrol?: string } }
   /** An actor's score reaches `value` (up) or falls below it (down). */
   | { score_crossed: { actor: string; value: number; direction: 'up' | 'down' } }
   /** The escalation ladder reaches `level` (up) or falls below it (down). */

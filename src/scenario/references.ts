@@ -431,6 +431,12 @@ export function checkScenarioReferences(
     if ('variable_changed' in w)
       variable([...wp, 'variable_changed', 'variable'], w.variable_changed.variable);
     if ('score_crossed' in w) actor([...wp, 'score_crossed', 'actor'], w.score_crossed.actor);
+    for (const key of ['patrol_changed', 'patrol_attacked', 'patrol_completed'] as const) {
+      if (!(key in w)) continue;
+      const f = (w as Record<typeof key, { patrol?: string; by?: string }>)[key];
+      if (f.patrol !== undefined) patrol([...wp, key, 'patrol'], f.patrol);
+      if (f.by !== undefined) actor([...wp, key, 'by'], f.by);
+    }
   };
   s.history.forEach((h, i) => {
     const at: P = ['history', i];

@@ -555,6 +555,30 @@ export const TriggerWhenSchema = z
         .describe('A variable changes value.'),
     }),
     z.strictObject({
+      patrol_changed: z
+        .strictObject({
+          patrol: id.optional().describe('Only this patrol (a patrol id).'),
+          to: z
+            .enum(['active', 'suspended'])
+            .optional()
+            .describe('Only when it starts (active) or only when it is suspended (suspended).'),
+        })
+        .describe('A joint patrol starts or is suspended.'),
+    }),
+    z.strictObject({
+      patrol_attacked: z
+        .strictObject({
+          patrol: id.optional().describe('Only this patrol (a patrol id).'),
+          by: id.optional().describe('Only attacks by this actor (an actor id).'),
+        })
+        .describe('A joint patrol is attacked on its route.'),
+    }),
+    z.strictObject({
+      patrol_completed: z
+        .strictObject({ patrol: id.optional().describe('Only this patrol (a patrol id).') })
+        .describe('A joint patrol drives its whole route without incident.'),
+    }),
+    z.strictObject({
       score_crossed: z
         .strictObject({
           actor: id.describe('Whose score (an actor id).'),
@@ -581,7 +605,7 @@ export const TriggerWhenSchema = z
   .meta({
     id: 'TriggerWhen',
     description:
-      'What the trigger waits for, one of: turn, date, every_turn, control_changed, unit_destroyed, post_status_changed, convoy_arrived, convoy_interdicted, agreement_changed, variable_changed, score_crossed, escalation_crossed.',
+      'What the trigger waits for, one of: turn, date, every_turn, control_changed, unit_destroyed, post_status_changed, convoy_arrived, convoy_interdicted, agreement_changed, variable_changed, patrol_changed, patrol_attacked, patrol_completed, score_crossed, escalation_crossed.',
   });
 
 const spawnedUnit = z.strictObject({
@@ -749,6 +773,9 @@ export const HISTORY_SEEN_KINDS = [
   'convoy_interdicted',
   'agreement_changed',
   'variable_changed',
+  'patrol_changed',
+  'patrol_attacked',
+  'patrol_completed',
   'escalation_crossed',
 ] as const;
 const seenKinds = HISTORY_SEEN_KINDS.join(', ');

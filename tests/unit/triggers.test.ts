@@ -476,6 +476,42 @@ const EVENT_CASES: EventCase[] = [
     quiet: [ev('variable.changed', { variable: 'y', from: 0, to: 1 })],
   },
   {
+    name: 'patrol_changed (patrol, to), only a real change of status',
+    when: { patrol_changed: { patrol: 'm4', to: 'suspended' } },
+    fires: [
+      ev('patrol.changed', { patrol: 'm4', from: 'active', to: 'suspended', by: 'red' }, { actors: ['red'] }),
+    ],
+    quiet: [
+      ev(
+        'patrol.changed',
+        { patrol: 'm4', from: 'suspended', to: 'active', by: 'blue' },
+        { actors: ['blue'] },
+      ),
+      ev('patrol.changed', { patrol: 'm4', from: 'suspended', to: 'suspended', by: 'blue' }),
+      ev('patrol.changed', { patrol: 'other', from: 'active', to: 'suspended', by: 'red' }),
+      ev('patrol.attacked', { patrol: 'm4', attacks: 1 }, { actors: ['grey', 'blue'] }),
+    ],
+  },
+  {
+    name: 'patrol_attacked (patrol, by: the attacker, the event’s first actor)',
+    when: { patrol_attacked: { patrol: 'm4', by: 'grey' } },
+    fires: [ev('patrol.attacked', { patrol: 'm4', attacks: 1 }, { actors: ['grey', 'blue', 'red'] })],
+    quiet: [
+      ev('patrol.attacked', { patrol: 'm4', attacks: 1 }, { actors: ['red', 'blue', 'grey'] }),
+      ev('patrol.attacked', { patrol: 'other', attacks: 1 }, { actors: ['grey', 'blue'] }),
+      ev('patrol.completed', { patrol: 'm4', completed: 1 }, { actors: ['blue', 'red'] }),
+    ],
+  },
+  {
+    name: 'patrol_completed (patrol)',
+    when: { patrol_completed: { patrol: 'm4' } },
+    fires: [ev('patrol.completed', { patrol: 'm4', completed: 3 }, { actors: ['blue', 'red'] })],
+    quiet: [
+      ev('patrol.completed', { patrol: 'other', completed: 3 }, { actors: ['blue', 'red'] }),
+      ev('patrol.attacked', { patrol: 'm4', attacks: 1 }, { actors: ['grey', 'blue'] }),
+    ],
+  },
+  {
     name: 'escalation_crossed up: from < level ≤ to',
     when: { escalation_crossed: { level: 3, direction: 'up' } },
     fires: [ev('escalation.changed', { from: 2, to: 3 }), ev('escalation.changed', { from: 0, to: 5 })],

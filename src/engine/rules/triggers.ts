@@ -19,7 +19,10 @@
 //     `convoy_arrived` / `convoy_interdicted` a convoy.arrived / convoy.interdicted event (actor:
 //     the convoy's owner; post: its destination); `agreement_changed` an agreement.changed event
 //     whose status really changed, from ≠ to (agreement; to); `variable_changed` a variable.changed
-//     event of the variable; `escalation_crossed` an escalation.changed event with from < level ≤ to
+//     event of the variable; `patrol_changed` a patrol.changed event whose status really changed
+//     (patrol; to: active or suspended); `patrol_attacked` a patrol.attacked event (patrol; by: the
+//     attacker, the event's first actor); `patrol_completed` a patrol.completed event (patrol);
+//     `escalation_crossed` an escalation.changed event with from < level ≤ to
 //     (up) or to < level ≤ from (down). Every filter key given must match; a key left out matches
 //     anything. Each matching event is a happening the trigger answers (see above). `score_crossed` reads the state, in any round: the actor's score when the
 //     triggers last looked (`scoresSeen`) against its score as the round begins, up: seen < value ≤
@@ -156,6 +159,23 @@ function eventTest(view: GameState, when: TriggerWhen): ((e: GameEvent) => boole
   if ('variable_changed' in when) {
     const v = when.variable_changed.variable;
     return (e) => e.kind === 'variable.changed' && str(e, 'variable') === v;
+  }
+  if ('patrol_changed' in when) {
+    const f = when.patrol_changed;
+    return (e) =>
+      e.kind === 'patrol.changed' &&
+      str(e, 'from') !== str(e, 'to') &&
+      fits(f.patrol, str(e, 'patrol')) &&
+      fits(f.to, str(e, 'to'));
+  }
+  if ('patrol_attacked' in when) {
+    const f = when.patrol_attacked;
+    return (e) =>
+      e.kind === 'patrol.attacked' && fits(f.patrol, str(e, 'patrol')) && fits(f.by, e.actors[0] ?? '');
+  }
+  if ('patrol_completed' in when) {
+    const f = when.patrol_completed;
+    return (e) => e.kind === 'patrol.completed' && fits(f.patrol, str(e, 'patrol'));
   }
   if ('escalation_crossed' in when) {
     const { level, direction } = when.escalation_crossed;
