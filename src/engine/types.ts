@@ -379,8 +379,8 @@ export type TriggerWhen =
   | { convoy_interdicted: { actor?: string; post?: string } }
   | { agreement_changed: { agreement?: string; to?: AgreementStatus[] } }
   | { variable_changed: { variable: string } }
-  /** A joint patrol starts (to active) or is suspended (to suspended). */
-  | { patrol_changed: { patrol?: string; to?: 'active' | 'suspended' } }
+  /** A joint patrol starts (to active) or is suspended (to suspended); by: who ordered it, or the attacker. */
+  | { patrol_changed: { patrol?: string; to?: 'active' | 'suspended'; by?: string } }
   /** A joint patrol is attacked (by: the attacker). */
   | { patrol_attacked: { patrol?: string; by?: string } }
   /** A joint patrol drives its whole route without incident. */

@@ -562,6 +562,11 @@ export const TriggerWhenSchema = z
             .enum(['active', 'suspended'])
             .optional()
             .describe('Only when it starts (active) or only when it is suspended (suspended).'),
+          by: id
+            .optional()
+            .describe(
+              'Only when this actor ordered it (an actor id); a patrol suspended after attacks is "by" the attacker.',
+            ),
         })
         .describe('A joint patrol starts or is suspended.'),
     }),

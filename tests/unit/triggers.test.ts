@@ -476,12 +476,17 @@ const EVENT_CASES: EventCase[] = [
     quiet: [ev('variable.changed', { variable: 'y', from: 0, to: 1 })],
   },
   {
-    name: 'patrol_changed (patrol, to), only a real change of status',
-    when: { patrol_changed: { patrol: 'm4', to: 'suspended' } },
+    name: 'patrol_changed (patrol, to, by), only a real change of status',
+    when: { patrol_changed: { patrol: 'm4', to: 'suspended', by: 'red' } },
     fires: [
       ev('patrol.changed', { patrol: 'm4', from: 'active', to: 'suspended', by: 'red' }, { actors: ['red'] }),
     ],
     quiet: [
+      ev(
+        'patrol.changed',
+        { patrol: 'm4', from: 'active', to: 'suspended', by: 'grey' },
+        { actors: ['blue'] },
+      ),
       ev(
         'patrol.changed',
         { patrol: 'm4', from: 'suspended', to: 'active', by: 'blue' },

@@ -20,7 +20,8 @@
 //     the convoy's owner; post: its destination); `agreement_changed` an agreement.changed event
 //     whose status really changed, from ≠ to (agreement; to); `variable_changed` a variable.changed
 //     event of the variable; `patrol_changed` a patrol.changed event whose status really changed
-//     (patrol; to: active or suspended); `patrol_attacked` a patrol.attacked event (patrol; by: the
+//     (patrol; to: active or suspended; by: the actor that ordered it, or the attacker whose attack
+//     suspended it); `patrol_attacked` a patrol.attacked event (patrol; by: the
 //     attacker, the event's first actor); `patrol_completed` a patrol.completed event (patrol);
 //     `escalation_crossed` an escalation.changed event with from < level ≤ to
 //     (up) or to < level ≤ from (down). Every filter key given must match; a key left out matches
@@ -166,7 +167,8 @@ function eventTest(view: GameState, when: TriggerWhen): ((e: GameEvent) => boole
       e.kind === 'patrol.changed' &&
       str(e, 'from') !== str(e, 'to') &&
       fits(f.patrol, str(e, 'patrol')) &&
-      fits(f.to, str(e, 'to'));
+      fits(f.to, str(e, 'to')) &&
+      fits(f.by, str(e, 'by'));
   }
   if ('patrol_attacked' in when) {
     const f = when.patrol_attacked;
