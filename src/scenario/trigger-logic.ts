@@ -37,6 +37,11 @@ function readsOf(s: ScenarioData): Set<string> {
     });
   s.objectives.forEach((o) => reads(o.condition));
   s.victory.suddenDeath.forEach((d) => reads(d.condition));
+  // A history entry reads what its test names.
+  for (const h of s.history) {
+    reads(h.holds);
+    if (h.seen && 'variable_changed' in h.seen) read.add(h.seen.variable_changed.variable);
+  }
   for (const t of s.triggers) {
     reads(t.if);
     if ('variable_changed' in t.when) read.add(t.when.variable_changed.variable);

@@ -164,4 +164,23 @@ describe('idlib-sim run --historical', () => {
     expect(both.code).toBe(2);
     expect(both.err.join('\n')).toContain('--historical');
   });
+
+  it('a variable read only by a history entry counts as read by the check', () => {
+    const withVariable = scenarioText
+      .replace(
+        'triggers:\n',
+        'variables:\n  - { id: taken, type: flag }\ntriggers:\n  - { id: mark, when: { control_changed: { location: c } }, then: [{ set: { variable: taken, value: true } }] }\n',
+      )
+      .replace(
+        'history:\n',
+        `history:\n  - { date: '2020-01-03', what: Marked., source: ${source}, holds: { flag: taken } }\n`,
+      );
+    const read = join(dir, 'read.scenario.yaml');
+    writeFileSync(read, withVariable);
+    expect(cli('check', read).out.at(-1)).toBe('0 errors, 0 warnings');
+    const unread = join(dir, 'unread.scenario.yaml');
+    writeFileSync(unread, withVariable.replace(/^ {2}- \{ date: '2020-01-03', what: Marked\..*\n/m, ''));
+    const result = cli('check', unread);
+    expect(result.out.join('\n')).toContain('VARIABLE_UNUSED');
+  });
 });

@@ -138,14 +138,18 @@ describe('the meters bar', () => {
       'Market index',
     ]);
     expect(m.figures.find((f) => f.id === 'marketIndex')!.valueText).toBe('100');
-    expect(m.objectives.map((o) => [o.id, o.points, o.state])).toEqual([
-      ['turkey_posts', 30, 'holds'],
-      ['turkey_idlib', 30, 'holds'],
-      ['turkey_refugees', 20, 'holds'],
-      ['turkey_losses', 20, 'holds'],
+    // Turkey's objectives in the scenario's order, with their points; the first four hold at the start.
+    const mine = scenario.data.objectives.filter((o) => o.actor === ACTOR);
+    expect(m.objectives.map((o) => [o.id, o.points])).toEqual(mine.map((o) => [o.id, o.points]));
+    expect(m.objectives.slice(0, 4).map((o) => [o.id, o.state])).toEqual([
+      ['turkey_posts', 'holds'],
+      ['turkey_idlib', 'holds'],
+      ['turkey_refugees', 'holds'],
+      ['turkey_losses', 'holds'],
     ]);
     expect(m.objectives[1]!.text).toBe('Keep the government out of Idlib city');
-    expect(m.scoreText).toBe('Turkey: 0 points · 4 of 4 objectives met or holding');
+    const holding = m.objectives.filter((o) => o.state === 'holds').length;
+    expect(m.scoreText).toBe(`Turkey: 0 points · ${holding} of ${mine.length} objectives met or holding`);
     expect(m.outcomeText).toBe('');
   });
 
@@ -186,7 +190,12 @@ describe('the meters bar', () => {
     expect(byId.turkey_idlib).toMatchObject({ state: 'not_yet', stateText: 'does not hold now' });
     expect(byId.turkey_refugees).toMatchObject({ state: 'scored', stateText: 'scored on turn 3' });
     expect(byId.turkey_losses).toMatchObject({ state: 'failed', stateText: 'failed on turn 4' });
-    expect(after.scoreText).toBe(`Turkey: 20 points · ${overrun ? 1 : 2} of 4 objectives met or holding`);
+    // Idlib lost and the losses failed: two fewer than before, the refugees now met rather than holding.
+    const metOrHolding = after.objectives.filter((o) => o.state === 'holds' || o.state === 'scored').length;
+    expect(metOrHolding).toBe(m.objectives.filter((o) => o.state === 'holds').length - 2);
+    expect(after.scoreText).toBe(
+      `Turkey: 20 points · ${metOrHolding} of ${after.objectives.length} objectives met or holding`,
+    );
   });
 
   it('shows every actor’s score and no objectives when watching', () => {
