@@ -188,17 +188,7 @@ describe('convoys', () => {
   });
 
   it('an encircled post: only the convoy under Russian escort', () => {
-    const head = (extra: string) =>
-      scenarioHead(extra)
-        .replace(
-          '  - { id: grey, name: Grey, controller: passive }\n',
-          '  - { id: grey, name: Grey, controller: passive }\n  - { id: russia, name: Russia, controller: passive }\n',
-        )
-        .replace(
-          '  - { a: blue, b: red, stance: hostile }\n',
-          '  - { a: blue, b: red, stance: hostile }\n  - { a: blue, b: russia, stance: neutral, tension: 10 }\n',
-        );
-    const state = game('{ red: [b, e] }', '', head);
+    const state = game('{ red: [b, e] }', '', withRussia);
     expect(state.posts.op1!.status).toBe('encircled');
     expect(ofKind(legalOrders(state, 'blue'), 'dispatch_convoy')).toEqual([
       standardConvoy('op1', 'base', 'russia'),
