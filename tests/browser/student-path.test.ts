@@ -54,7 +54,13 @@ function watch(page: Page, problems: string[]): void {
     if (!url.startsWith('blob:') && !url.startsWith('data:') && new URL(url).origin !== origin)
       problems.push(`request outside the page's origin: ${url}`);
   });
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // A request the browser cancels because the page reloads or closes (the favicon, often) is not
+    // the app's failure; any other is.
+    if (error === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${request.url()} (${error})`);
+  });
 }
 
 const hook = (page: Page): Promise<Hook> =>
