@@ -252,6 +252,12 @@ describe('the student path', () => {
     for (const name of ['Turkey', 'Syrian government', 'Russia']) expect(text).toContain(name);
     expect(text).toMatch(/decisive victory|marginal victory|draw|defeat/i);
     expect(text).toMatch(/claim/i);
+    // The scenario's history beside the game: its column, the count, each event with its turn in this game.
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Timeline: this game beside history' }).count())
+      .toBe(1);
+    expect(text).toMatch(/This game produced \d+ of the \d+ historical events within a turn of their date\./);
+    expect(await page.locator('.tl-history .tl-in-game').count()).toBeGreaterThan(10);
     expect((await hook(page)).turn).toBe(57);
   });
 
