@@ -12,7 +12,7 @@ import { dayOfTurn, formatLongDate, hashState, textIn, type GameState, type Orde
 import { formatProblem, ScenarioError, type Replay, type Scenario } from '../scenario/index.ts';
 import { showBriefing, type Role } from '../ui/briefing.ts';
 import { showHandover } from '../ui/handover.ts';
-import { menuScenarioOf, showMenu, showProblems } from '../ui/menu.ts';
+import { menuOrder, menuScenarioOf, showMenu, showProblems } from '../ui/menu.ts';
 import { MetersBar } from '../ui/meters.ts';
 import { Panel, type PlayControls } from '../ui/panel.ts';
 import { metersModel } from '../ui/play-model.ts';
@@ -27,7 +27,7 @@ import { openScenarioFile, openScenarioText } from './open-file.ts';
 import { actorColours, MAP_COLOURS } from './palette.ts';
 import { RenderOnDemand } from './on-demand.ts';
 import { AutosaveSlots, readSaveText, replayFileName, type SaveGame } from './saves.ts';
-import { bundledFiles, bundledScenarioIds, loadBundledScenario } from './scenarios.ts';
+import { bundledFiles, bundledScenarioIds, DEFAULT_SCENARIO_ID, loadBundledScenario } from './scenarios.ts';
 import { GameSession } from './session.ts';
 import { el } from '../ui/dom.ts';
 
@@ -131,7 +131,7 @@ export class App {
     }
     const save = this.slots.latest();
     showMenu(this.screen, {
-      scenarios: entries,
+      scenarios: menuOrder(entries, DEFAULT_SCENARIO_ID),
       resume: save ? this.describeSave(save) : null,
       notice: [notice, ...broken.map((b) => `A shipped scenario does not load: ${b}`)]
         .filter((n) => n)

@@ -18,6 +18,8 @@ export interface MenuScenario {
   turns: number;
   daysPerTurn: number;
   summary: string;
+  /** The first day, YYYY-MM-DD. */
+  start: string;
 }
 
 export interface MenuHooks {
@@ -82,7 +84,22 @@ export function menuScenarioOf(scenario: Scenario): MenuScenario {
     turns: data.calendar.turns,
     daysPerTurn: data.calendar.daysPerTurn,
     summary: summaryOf(textIn(data.briefing)),
+    start: data.calendar.start,
   };
+}
+
+/**
+ * The menu's order: the default scenario first, then the tutorials (an id starting "tutorial"),
+ * then the others by their first day.
+ */
+export function menuOrder(list: readonly MenuScenario[], defaultId: string): MenuScenario[] {
+  const rank = (m: MenuScenario) => (m.id === defaultId ? 0 : m.id.startsWith('tutorial') ? 1 : 2);
+  return [...list].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 // ---------------------------------------------------------------- the menu

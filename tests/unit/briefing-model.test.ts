@@ -12,7 +12,7 @@ import {
   safeHref,
 } from '../../src/ui/briefing.ts';
 import { handoverText } from '../../src/ui/handover.ts';
-import { lengthText, menuScenarioOf, periodOf, summaryOf } from '../../src/ui/menu.ts';
+import { lengthText, menuOrder, menuScenarioOf, periodOf, summaryOf } from '../../src/ui/menu.ts';
 import { ROOT } from './cli-helpers.ts';
 
 const FILE = `${ROOT}scenarios/winter-2019-2020.scenario.yaml`;
@@ -34,9 +34,28 @@ describe('menuScenarioOf', () => {
       daysPerTurn: 2,
       // The first sentence ("December 2019.") is too short to say anything: the next one joins it.
       summary: 'December 2019. The Idlib de-escalation zone agreed at Astana and Sochi is coming apart.',
+      start: '2019-12-01',
     });
     expect(lengthText(56, 2)).toBe('56 turns of 2 days');
     expect(lengthText(1, 1)).toBe('1 turn of 1 day');
+  });
+
+  it('orders the menu: the default scenario, the tutorials, then the others by first day', () => {
+    const entry = (id: string, start: string) => ({ ...menuScenarioOf(SHIPPED), id, start });
+    const list = [
+      entry('m4-corridor-2020', '2020-03-06'),
+      entry('sochi-2018', '2018-09-04'),
+      entry('tutorial-convoy', '2020-02-01'),
+      entry('winter-2019-2020', '2019-12-01'),
+      entry('idlib-2019', '2019-04-29'),
+    ];
+    expect(menuOrder(list, 'winter-2019-2020').map((m) => m.id)).toEqual([
+      'winter-2019-2020',
+      'tutorial-convoy',
+      'sochi-2018',
+      'idlib-2019',
+      'm4-corridor-2020',
+    ]);
   });
 
   it('summarises a text by its first sentence, cut at a word when too long', () => {
