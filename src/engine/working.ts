@@ -38,9 +38,13 @@ const SHARED: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A deep copy of plain data (objects, arrays, strings, numbers, booleans, null). A spread copies
- * a flat object on V8's fast path; only the values that are objects are copied again.
+ * Objects with at most this many keys (an entity: a unit, a post) are copied by a spread, V8's
+ * fast path for small objects; larger ones (records of entities by id) key by key, since a spread
+ * of a record held in dictionary mode takes a slow path, several times slower than the loop.
  */
+const SPREAD_KEYS = 16;
+
+/** A deep copy of plain data (objects, arrays, strings, numbers, booleans, null). */
 function copyDeep<T>(value: T): T {
   if (Array.isArray(value)) {
     const out: unknown[] = value.slice();
@@ -50,10 +54,20 @@ function copyDeep<T>(value: T): T {
     }
     return out as T;
   }
-  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
-  for (const key in out) {
-    const v = out[key];
-    if (typeof v === 'object' && v !== null) out[key] = copyDeep(v);
+  const source = value as Record<string, unknown>;
+  const keys = Object.keys(source);
+  if (keys.length <= SPREAD_KEYS) {
+    const out: Record<string, unknown> = { ...source };
+    for (const key of keys) {
+      const v = out[key];
+      if (typeof v === 'object' && v !== null) out[key] = copyDeep(v);
+    }
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    const v = source[key];
+    out[key] = typeof v === 'object' && v !== null ? copyDeep(v) : v;
   }
   return out as T;
 }
@@ -63,14 +77,37 @@ type Flat = Record<string, string | number | boolean | null>;
 
 /**
  * A copy of a record of flat entities (the places: 61 of them in the default scenario, copied at
- * every step, where the general copy's search for nested objects would cost more than the copy).
+ * most steps, where the general copy's search for nested objects would cost more than the copy).
  * The type keeps it honest: an entity type that gains an object field no longer fits `Flat`.
  */
 function copyFlatRecord<T extends { [K in keyof T]: Flat[string] }>(
   record: Record<string, T>,
 ): Record<string, T> {
-  const out: Record<string, T> = { ...record };
-  for (const key in out) out[key] = { ...out[key]! };
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record)) out[key] = { ...record[key]! };
+  return out; // (key by key: see SPREAD_KEYS)
+}
+
+/**
+ * Fields of a part that no rule writes, though the part has others that change: shared by the
+ * copies (frozen once, so a write to them throws). The victory part's objectives, bands and
+ * sudden-death rules are the scenario's; only the scores, achievements and ending change.
+ */
+const CONSTANT_FIELDS: Partial<Record<keyof GameState, readonly string[]>> = {
+  victory: ['objectives', 'bands', 'suddenDeath'],
+};
+
+/** A deep copy of a part, sharing its constant fields (frozen). */
+function copyPart(key: keyof GameState, value: object): object {
+  const constant = CONSTANT_FIELDS[key];
+  if (constant === undefined) return copyDeep(value);
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const field of Object.keys(source)) {
+    const v = source[field];
+    if (constant.includes(field)) out[field] = deepFreeze(v);
+    else out[field] = typeof v === 'object' && v !== null ? copyDeep(v) : v;
+  }
   return out;
 }
 
@@ -97,7 +134,7 @@ export function workingCopy(state: GameState, parts?: readonly Part[]): GameStat
     const v = rec[key];
     if (key === 'log') out[key] = (v as unknown[]).slice();
     else if (key === 'locations') out[key] = copyFlatRecord(v as GameState['locations']);
-    else out[key] = typeof v === 'object' && v !== null ? copyDeep(v) : v;
+    else out[key] = typeof v === 'object' && v !== null ? copyPart(key, v) : v;
     if (typeof v === 'object' && v !== null) shareSortedIds(v, out[key] as object);
   }
   return out as unknown as GameState;

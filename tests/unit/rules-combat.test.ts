@@ -1,7 +1,9 @@
 // Table tests for combat: strikes (artillery, air, drones) and ground assaults. Each case is a
 // small map written here, so the numbers can be checked by hand.
 import { change } from '../../src/engine/working.ts';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioArg } from '../../src/cli/files.ts';
 import {
   hashState,
   resolveTurn,
@@ -19,11 +21,13 @@ import {
   defenceValue,
   oddsColumn,
   resolveCombat,
+  suppliedPlaces,
   type CombatResult,
 } from '../../src/engine/rules/assaults.ts';
+import { cheapestPath, hostileHeld } from '../../src/engine/world.ts';
 import { peopleAccounted } from '../../src/engine/rules/people.ts';
 import { STRIKE_RESULTS, spreadLosses, strikeBand } from '../../src/engine/rules/strikes.ts';
-import { DEFAULT_PARAMS } from '../../src/scenario/index.ts';
+import { DEFAULT_PARAMS, newGame } from '../../src/scenario/index.ts';
 import { tinyGame, type TinyWorld } from './helpers.ts';
 
 // The map (km; every road is a `road` unless said):
@@ -1001,4 +1005,49 @@ describe('a rejected order changes nothing but the log', () => {
       expect(hashWithoutLog(rejected.state)).toBe(hashWithoutLog(plain.state));
     });
   }
+});
+
+describe('supply of units (suppliedPlaces)', () => {
+  // The rule in words: a unit is supplied when a road through places not held by actors hostile
+  // to it, and not through observation posts, joins its place to one of its supply sources. The
+  // oracle searches that road place by place; suppliedPlaces answers every place with one search.
+  const scenario = loadScenarioArg('winter-2019-2020');
+  const start = newGame(scenario, 'supply');
+  const ids = Object.keys(start.locations).sort();
+  const actors = Object.keys(start.actors).sort();
+  const oracle = (state: GameState, actor: string, location: string): boolean => {
+    const sources = new Set(state.actors[actor]!.supplySources);
+    if (sources.size === 0) return true;
+    return (
+      cheapestPath(
+        state,
+        location,
+        (id) => sources.has(id) && !hostileHeld(state, actor, id),
+        (loc) => loc.kind !== 'post' && !hostileHeld(state, actor, loc.id),
+        (road) => road.length,
+      ) !== null
+    );
+  };
+
+  it('agrees with a road search from each place, whoever holds what', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...actors), { minLength: ids.length, maxLength: ids.length }),
+        (holders) => {
+          const state = change(
+            start,
+            (s) => {
+              ids.forEach((id, i) => (s.locations[id]!.controller = holders[i]!));
+            },
+            ['locations'],
+          );
+          for (const actor of actors) {
+            const supplied = suppliedPlaces(state, actor);
+            for (const id of ids) expect(supplied?.has(id) ?? true).toBe(oracle(state, actor, id));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
 });

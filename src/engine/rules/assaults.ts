@@ -30,7 +30,6 @@ import { rollD10 } from '../rng.ts';
 import type { AssaultOrder, GameState, RejectCode, Result, Terrain, Unit } from '../types.ts';
 import {
   actorName,
-  cheapestPath,
   hostileHeld,
   isFriendly,
   isHostile,
@@ -158,20 +157,48 @@ export function resolveCombat(
 
 // ---------------------------------------------------------------- attack and defence
 
+/**
+ * The places from which a road through places not held by actors hostile to `actor` (and not
+ * through observation posts) reaches one of its supply sources: a source it does not hold against
+ * it, or any place next to the ground that such a source reaches. One search over the map answers
+ * every unit of the actor; `null` when the actor has no supply sources (every place is supplied).
+ */
+export function suppliedPlaces(state: GameState, actor: string): ReadonlySet<string> | null {
+  const sources = state.actors[actor]?.supplySources ?? [];
+  if (sources.length === 0) return null;
+  const open = (id: string): boolean => {
+    const loc = state.locations[id];
+    return loc !== undefined && loc.kind !== 'post' && !isHostile(state, actor, loc.controller);
+  };
+  // The ground joined to a source: open places reached from the open sources through open places.
+  const joined = new Set<string>();
+  const queue: string[] = [];
+  for (const id of sources) {
+    if (open(id) && !joined.has(id)) {
+      joined.add(id);
+      queue.push(id);
+    }
+  }
+  for (let i = 0; i < queue.length; i++) {
+    for (const n of neighbours(state, queue[i]!)) {
+      if (!joined.has(n.location) && open(n.location)) {
+        joined.add(n.location);
+        queue.push(n.location);
+      }
+    }
+  }
+  const supplied = new Set<string>();
+  for (const id of sources) if (!hostileHeld(state, actor, id)) supplied.add(id);
+  for (const id of sortedIds(state.locations)) {
+    if (supplied.has(id)) continue;
+    if (neighbours(state, id).some((n) => joined.has(n.location))) supplied.add(id);
+  }
+  return supplied;
+}
+
 /** Whether a road through places not held by actors hostile to `actor` joins `location` to one of its supply sources. */
 export function unitSupplied(state: GameState, actor: string, location: string): boolean {
-  const sources = state.actors[actor]?.supplySources ?? [];
-  if (sources.length === 0) return true;
-  const set = new Set(sources);
-  return (
-    cheapestPath(
-      state,
-      location,
-      (id) => set.has(id) && !hostileHeld(state, actor, id),
-      (loc) => loc.kind !== 'post' && !hostileHeld(state, actor, loc.id),
-      (road) => road.length,
-    ) !== null
-  );
+  return suppliedPlaces(state, actor)?.has(location) ?? true;
 }
 
 export interface AttackInput {
@@ -269,7 +296,7 @@ export function resolveAssaults(
   orders: { actor: string; order: { kind: string } }[],
 ): void {
   const used = new Set<string>();
-  const supplied = new Map<string, boolean>();
+  const supplied = new Map<string, ReadonlySet<string> | null>();
   for (const { actor, order: o } of orders) {
     if (o.kind !== 'assault') continue;
     const order = o as AssaultOrder;
@@ -305,9 +332,8 @@ export function resolveAssaults(
     }
     for (const id of attackers) used.add(id);
     const isSupplied = (location: string): boolean => {
-      const key = `${actor}|${location}`;
-      if (!supplied.has(key)) supplied.set(key, unitSupplied(view, actor, location));
-      return supplied.get(key)!;
+      if (!supplied.has(actor)) supplied.set(actor, suppliedPlaces(view, actor));
+      return supplied.get(actor)?.has(location) ?? true;
     };
     assault(state, view, sink, actor, order.target, attackers, isSupplied);
   }
