@@ -2,7 +2,7 @@
 // is against it) to 100 (the factor wants it), 0 when the factor has nothing to say. A candidate's
 // score is the sum over the doctrine's priorities of weight × judgement. The meanings in words are
 // FACTOR_MEANING (src/engine/doctrine.ts); the docs (docs/doctrines.md) explain each in full.
-import { breachedBy, isFriendly, neighbours, type Factor, type Order } from '../engine/index.ts';
+import { breachedBy, isFriendly, neighbours, type Factor, type Order, type Unit } from '../engine/index.ts';
 import { heldByEnemy, heldByFriend, tensionOf, type Context } from './context.ts';
 
 type Judge = (order: Order, ctx: Context) => number;
@@ -19,6 +19,23 @@ function aimOf(order: Order): string {
 function isAttack(order: Order): order is Extract<Order, { kind: 'strike' | 'assault' }> {
   return order.kind === 'strike' || order.kind === 'assault';
 }
+
+/**
+ * The units an order takes away from where they stand: a move's unit, and an assault's units
+ * (which move on into the place when they take it).
+ */
+function unitsLeaving(order: Order, ctx: Context): Unit[] {
+  const ids = order.kind === 'move' ? [order.unit] : order.kind === 'assault' ? order.units : [];
+  const out: Unit[] = [];
+  for (const id of ids) {
+    const u = ctx.view.units[id];
+    if (u && u.location !== aimOf(order)) out.push(u);
+  }
+  return out;
+}
+
+/** Places of at least this value are worth holding on their own (as `defend_held_places` has it). */
+const KEY_VALUE = 3;
 
 function value(ctx: Context, place: string): number {
   return ctx.view.locations[place]?.value ?? 0;
@@ -125,6 +142,30 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     if (to && to.controller === ctx.actor && to.value >= 3 && threatened(order.to))
       return clamp(15 * to.value);
     return 0;
+  },
+
+  hold_rather_than_counter_attack(order, ctx) {
+    const leaving = unitsLeaving(order, ctx);
+    if (leaving.length === 0) return 0;
+    const { view } = ctx;
+    let worst = 0;
+    for (const place of new Set(leaving.map((u) => u.location))) {
+      const loc = view.locations[place];
+      if (!loc || loc.controller !== ctx.actor) continue;
+      if (!ctx.objectivePlaces.has(place) && loc.value < KEY_VALUE) continue;
+      // The strongest hostile force next to it, and what would be left to meet it.
+      let threat = 0;
+      for (const n of neighbours(view, place)) {
+        const near = heldByEnemy(ctx, n.location) ? Math.max(1, ctx.hostileStrength.get(n.location) ?? 0) : 0;
+        threat = Math.max(threat, near, ctx.hostileStrength.get(n.location) ?? 0);
+      }
+      if (threat === 0) continue;
+      let left = ctx.ownStrength.get(place) ?? 0;
+      for (const u of leaving) if (u.location === place) left -= Math.trunc((u.strength * u.readiness) / 100);
+      if (left <= 0) worst = -100;
+      else if (left < threat) worst = Math.min(worst, -50);
+    }
+    return worst;
   },
 
   keep_agreements(order, ctx) {

@@ -12,6 +12,7 @@ export const FACTORS = [
   'protect_own_forces',
   'pursue_objectives',
   'defend_held_places',
+  'hold_rather_than_counter_attack',
   'keep_agreements',
   'make_peace_when_pressed',
   // -- Turkey
@@ -52,6 +53,8 @@ export const FACTOR_MEANING: Record<Factor, string> = {
     "taking and holding the places the actor's own objectives name (a place to control, a place to keep from another actor, the towns of a highway to open), and silencing hostile guns in range of such a highway",
   defend_held_places:
     'keeping defenders in the valuable places the actor holds that enemies threaten, and reinforcing them',
+  hold_rather_than_counter_attack:
+    "no move or assault that takes the last defenders (or too many of them) out of a held town that an enemy next to it threatens, when the town is valuable or one of the actor's objectives (the units of an assault move on into the place they take)",
   keep_agreements:
     'no strikes or assaults that would break an agreement in force that binds the actor (a ceasefire, a no-strike obligation)',
   make_peace_when_pressed: 'accepting a ceasefire and calling leaders when losses and tension run high',

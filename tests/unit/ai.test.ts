@@ -300,6 +300,46 @@ describe('HTS goes for the joint patrols when its doctrine says so', () => {
   });
 });
 
+describe('a defender holds rather than counter-attacks when its doctrine says so', () => {
+  // HTS's only unit holds a (valuable), with a government force next door at b and the
+  // government's empty town c beyond: worth taking, but only by leaving a open.
+  const state = edit(
+    game({
+      holds: '{ hts: [a], syria: [b, c] }',
+      units: [unit('hts1', 'hts', 'a', 10), unit('s1', 'syria', 'b', 4)],
+    }),
+    (s) => {
+      for (const id of ['a', 'b', 'c']) s.locations[id]!.value = 4;
+    },
+  );
+  const doctrine = (hold: number) =>
+    doctrineFrom(`schemaVersion: 1
+id: defender
+name: Defender
+ordersPerTurn: 2
+priorities:
+  - { factor: take_valuable_places, weight: 10, why: 'Towns are worth taking.' }
+  - { factor: hold_rather_than_counter_attack, weight: ${hold}, why: 'Do not leave a town open.' }
+`);
+  const leavesA = (o: Order) =>
+    (o.kind === 'move' && o.unit === 'hts1') || (o.kind === 'assault' && o.units.includes('hts1'));
+
+  it('with the factor weighed 0 its last defender moves or attacks out of the town', () => {
+    expect(ordersOf(state, 'hts', doctrine(0)).some(leavesA)).toBe(true);
+  });
+
+  it('weighed, the last defender stays: neither a move nor an assault takes it away', () => {
+    expect(ordersOf(state, 'hts', doctrine(20)).filter(leavesA)).toEqual([]);
+  });
+
+  it('with a second unit left to hold the town, the first may go', () => {
+    const reinforced = edit(state, (s) => {
+      s.units.hts2 = { ...s.units.hts1!, id: 'hts2', name: 'hts2', strength: 10 };
+    });
+    expect(ordersOf(reinforced, 'hts', doctrine(20)).some(leavesA)).toBe(true);
+  });
+});
+
 describe('decisions', () => {
   it("read only the actor's view: what it cannot see does not change them", () => {
     // A government force at far (unobserved by Turkey) with a different exact strength.
