@@ -24,7 +24,7 @@ function round3(x: number): number {
 }
 
 /** Games per batch measurement: whole games of the default scenario (its every turn). */
-const BATCH_GAMES = 16;
+const BATCH_GAMES = 64;
 
 /**
  * Seeds of the doctrine-against-random measure (each takes one game plus one per actor: 1,200
