@@ -196,11 +196,6 @@ export function suppliedPlaces(state: GameState, actor: string): ReadonlySet<str
   return supplied;
 }
 
-/** Whether a road through places not held by actors hostile to `actor` joins `location` to one of its supply sources. */
-export function unitSupplied(state: GameState, actor: string, location: string): boolean {
-  return suppliedPlaces(state, actor)?.has(location) ?? true;
-}
-
 export interface AttackInput {
   units: { strength: number; readiness: number; supplied: boolean }[];
   airSupport: boolean;
