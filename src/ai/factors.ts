@@ -34,7 +34,7 @@ function unitsLeaving(order: Order, ctx: Context): Unit[] {
   return out;
 }
 
-/** Places of at least this value are worth holding on their own (as `defend_held_places` has it). */
+/** Places of at least this value are worth holding on their own (defend_held_places, hold_rather_than_counter_attack). */
 const KEY_VALUE = 3;
 
 function value(ctx: Context, place: string): number {
@@ -134,12 +134,12 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
       );
     const from = view.locations[u.location];
     // Leaving a valuable held place under threat with too little left behind.
-    if (from && from.controller === ctx.actor && from.value >= 3 && threatened(u.location)) {
+    if (from && from.controller === ctx.actor && from.value >= KEY_VALUE && threatened(u.location)) {
       const left = (ctx.ownStrength.get(u.location) ?? 0) - Math.trunc((u.strength * u.readiness) / 100);
       if (left < (ctx.hostileStrength.get(u.location) ?? 0) + 3) return clamp(-40 * from.value);
     }
     const to = view.locations[order.to];
-    if (to && to.controller === ctx.actor && to.value >= 3 && threatened(order.to))
+    if (to && to.controller === ctx.actor && to.value >= KEY_VALUE && threatened(order.to))
       return clamp(15 * to.value);
     return 0;
   },
