@@ -119,8 +119,11 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
       const left = (ctx.ownStrength.get(u.location) ?? 0) - Math.trunc((u.strength * u.readiness) / 100);
       if (left <= 0) return -100;
     }
-    if (ctx.objectivePlaces.has(order.to)) return heldByFriend(ctx, order.to) ? 40 : 80;
-    return 0;
+    if (!ctx.objectivePlaces.has(order.to)) return 0;
+    if (!heldByFriend(ctx, order.to)) return 80;
+    // Into an objective already held: from one held objective to another only shifts its
+    // defenders (see defend_held_places), so only a unit from elsewhere counts.
+    return ctx.objectivePlaces.has(u.location) && heldByFriend(ctx, u.location) ? 0 : 40;
   },
 
   defend_held_places(order, ctx) {
@@ -139,7 +142,14 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
       if (left < (ctx.hostileStrength.get(u.location) ?? 0) + 3) return clamp(-40 * from.value);
     }
     const to = view.locations[order.to];
-    if (to && to.controller === ctx.actor && to.value >= KEY_VALUE && threatened(order.to))
+    // Reinforcing a threatened town, but not with the defenders of another: that only shifts
+    // them (and puts them on the road), the shuttle between two towns that never ends.
+    const shifts =
+      from !== undefined &&
+      from.controller === ctx.actor &&
+      from.value >= KEY_VALUE &&
+      threatened(u.location);
+    if (to && !shifts && to.controller === ctx.actor && to.value >= KEY_VALUE && threatened(order.to))
       return clamp(15 * to.value);
     return 0;
   },
@@ -342,6 +352,16 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     const heart = ctx.heart;
     const near = (place: string): boolean =>
       place === heart || neighbours(view, heart).some((n) => n.location === place);
+    // The heart is never left empty: no move or assault takes its last defenders away. (Units on
+    // the road do not stand in it: ownStrength leaves them out.)
+    let left = ctx.ownStrength.get(heart) ?? 0;
+    let leaves = false;
+    for (const u of unitsLeaving(order, ctx))
+      if (u.location === heart && u.transit === null && u.strength > 0) {
+        left -= Math.trunc((u.strength * u.readiness) / 100);
+        leaves = true;
+      }
+    if (leaves && left <= 0) return -100;
     if (order.kind === 'move') {
       const u = view.units[order.unit];
       if (!u) return 0;

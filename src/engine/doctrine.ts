@@ -52,7 +52,7 @@ export const FACTOR_MEANING: Record<Factor, string> = {
   pursue_objectives:
     "taking and holding the places the actor's own objectives name (a place to control, a place to keep from another actor, the towns of a highway to open), and silencing hostile guns in range of such a highway",
   defend_held_places:
-    'keeping defenders in the valuable places the actor holds that enemies threaten, and reinforcing them',
+    'keeping defenders in the valuable places the actor holds that enemies threaten, and reinforcing them (not with the defenders of another such place)',
   hold_rather_than_counter_attack:
     "no move or assault that takes the last defenders (or too many of them) out of a held town that an enemy next to it threatens, when the town is valuable or one of the actor's objectives (the units of an assault move on into the place they take)",
   keep_agreements:
@@ -77,7 +77,8 @@ export const FACTOR_MEANING: Record<Factor, string> = {
     'calls to Turkey and restraint towards Turkish forces when Turkey leans on the United States',
   ceasefire_when_tension_high: 'offering Turkey a ceasefire once tension passes ceasefireTensionAbove',
   run_joint_patrols: 'running the joint patrols an agreement provides for',
-  hold_idlib: 'keeping forces in and around Idlib city and the towns HTS holds',
+  hold_idlib:
+    'keeping forces in and around Idlib city (the most valuable place the actor holds), and never its last defenders out of it',
   attack_patrols_and_spoilers:
     'moving onto the joint patrol routes (where patrols get attacked) and striking those who enforce agreements',
   retake_towns_with_turkish_fire: 'assaults on government-held towns that Turkish guns or drones can support',

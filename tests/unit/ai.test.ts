@@ -264,9 +264,10 @@ describe('Turkish retaliation grows with its losses', () => {
 });
 
 describe('HTS goes for the joint patrols when its doctrine says so', () => {
+  // HTS's unit stands at c, away from far (the heart it keeps forces around) and r beside it.
   const setup: Setup = {
     holds: '{ hts: [far, r] }',
-    units: [unit('hts1', 'hts', 'r', 10)],
+    units: [unit('hts1', 'hts', 'c', 10)],
     patrols: ['{ id: jp, name: Joint patrol, actors: [russia, turkey], route: [a, b], status: active }'],
     params: 'patrolAttackPerMille: 1000',
   };
@@ -297,6 +298,72 @@ describe('HTS goes for the joint patrols when its doctrine says so', () => {
       state = r.state;
     }
     expect(kinds).toContain('patrol.attacked');
+  });
+});
+
+describe('HTS never leaves the place it values most (Idlib) empty', () => {
+  // Its only unit stands at r, its most valuable place, with a joint patrol to attack next door.
+  const state = edit(
+    game({
+      holds: '{ hts: [far, r] }',
+      units: [unit('hts1', 'hts', 'r', 10)],
+      patrols: ['{ id: jp, name: Joint patrol, actors: [russia, turkey], route: [a, b], status: active }'],
+    }),
+    (s) => {
+      s.locations.r!.value = 5;
+    },
+  );
+  const leaves = (o: Order) => o.kind === 'move' || o.kind === 'assault';
+
+  it('its last defender stays', () => {
+    expect(buildContext(viewFor(state, 'hts'), 'hts', DOCTRINE.hts).heart).toBe('r');
+    expect(ordersOf(state, 'hts', DOCTRINE.hts).filter(leaves)).toEqual([]);
+  });
+
+  it('with hold_idlib weighed 0, it goes for the patrol', () => {
+    const careless = doctrineFrom(
+      shipped('hts').replace(/factor: hold_idlib, weight: \d+/, 'factor: hold_idlib, weight: 0'),
+    );
+    expect(ordersOf(state, 'hts', careless)).toContainEqual({ kind: 'move', unit: 'hts1', to: 'a' });
+  });
+});
+
+describe('no shuttle: moving the defenders of one held town to another earns nothing', () => {
+  // HTS holds a and b, both valuable and both objectives, with government forces next to each
+  // (at c and d); it also holds far, worth nothing. Moving from a to b only shifts defenders.
+  const state = edit(
+    game({
+      holds: '{ hts: [a, b, far, r], syria: [c, d] }',
+      units: [
+        unit('hts1', 'hts', 'a', 10),
+        unit('hts2', 'hts', 'far', 10),
+        unit('s1', 'syria', 'c', 10),
+        unit('s2', 'syria', 'd', 10),
+      ],
+    }),
+    (s) => {
+      for (const id of ['a', 'b']) s.locations[id]!.value = 4;
+      s.victory.objectives = ['a', 'b'].map((id) => ({
+        id: `hold_${id}`,
+        actor: 'hts',
+        text: `Hold ${id}`,
+        points: 10,
+        when: 'end' as const,
+        condition: { controls: { actor: 'hts', location: id } },
+      }));
+    },
+  );
+  const ctx = buildContext(viewFor(state, 'hts'), 'hts', DOCTRINE.hts);
+  const move = (unitId: string, to: string): Order => ({ kind: 'move', unit: unitId, to });
+
+  it('defend_held_places: from a threatened town, nothing; from elsewhere, a reinforcement', () => {
+    expect(FACTOR_JUDGES.defend_held_places(move('hts1', 'b'), ctx)).toBeLessThanOrEqual(0);
+    expect(FACTOR_JUDGES.defend_held_places(move('hts2', 'b'), ctx)).toBeGreaterThan(0);
+  });
+
+  it('pursue_objectives: from a held objective, nothing; from elsewhere, a reinforcement', () => {
+    expect(FACTOR_JUDGES.pursue_objectives(move('hts1', 'b'), ctx)).toBeLessThanOrEqual(0);
+    expect(FACTOR_JUDGES.pursue_objectives(move('hts2', 'b'), ctx)).toBe(40);
   });
 });
 
