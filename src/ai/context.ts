@@ -12,6 +12,7 @@ import {
   type Doctrine,
   type GameState,
   type ThresholdName,
+  type Unit,
 } from '../engine/index.ts';
 
 /** How far back (in turns) an actor remembers who struck it. */
@@ -125,6 +126,11 @@ function objectiveAims(view: GameState, actor: string): { places: Set<string>; h
   return { places: out, highwayTowns };
 }
 
+/** A unit's fighting strength: its strength as far as its readiness lets it fight. */
+export function fighting(u: Unit): number {
+  return Math.trunc((u.strength * u.readiness) / 100);
+}
+
 export function buildContext(view: GameState, actor: string, doctrine: Doctrine): Context {
   const roles = view.params.actorRoles;
   const hostileStrength = new Map<string, number>();
@@ -134,7 +140,7 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
   for (const id of sortedIds(view.units)) {
     const u = view.units[id]!;
     if (u.strength <= 0 || u.transit !== null) continue;
-    if (u.actor === actor) add(ownStrength, u.location, Math.trunc((u.strength * u.readiness) / 100));
+    if (u.actor === actor) add(ownStrength, u.location, fighting(u));
     else {
       if (!actorsAt.has(u.location)) actorsAt.set(u.location, new Set());
       actorsAt.get(u.location)!.add(u.actor);

@@ -3,7 +3,7 @@
 // score is the sum over the doctrine's priorities of weight × judgement. The meanings in words are
 // FACTOR_MEANING (src/engine/doctrine.ts); the docs (docs/doctrines.md) explain each in full.
 import { breachedBy, isFriendly, neighbours, type Factor, type Order, type Unit } from '../engine/index.ts';
-import { heldByEnemy, heldByFriend, tensionOf, type Context } from './context.ts';
+import { fighting, heldByEnemy, heldByFriend, tensionOf, type Context } from './context.ts';
 
 type Judge = (order: Order, ctx: Context) => number;
 
@@ -22,16 +22,24 @@ function isAttack(order: Order): order is Extract<Order, { kind: 'strike' | 'ass
 
 /**
  * The units an order takes away from where they stand: a move's unit, and an assault's units
- * (which move on into the place when they take it).
+ * (which move on into the place when they take it). Units on the road stand nowhere (as in
+ * ctx.ownStrength).
  */
 function unitsLeaving(order: Order, ctx: Context): Unit[] {
   const ids = order.kind === 'move' ? [order.unit] : order.kind === 'assault' ? order.units : [];
   const out: Unit[] = [];
   for (const id of ids) {
     const u = ctx.view.units[id];
-    if (u && u.location !== aimOf(order)) out.push(u);
+    if (u && u.transit === null && u.strength > 0 && u.location !== aimOf(order)) out.push(u);
   }
   return out;
+}
+
+/** The actor's fighting strength left at `place` once `leaving` have gone from it. */
+function leftAt(ctx: Context, place: string, leaving: readonly Unit[]): number {
+  let left = ctx.ownStrength.get(place) ?? 0;
+  for (const u of leaving) if (u.location === place) left -= fighting(u);
+  return left;
 }
 
 /** Places of at least this value are worth holding on their own (defend_held_places, hold_rather_than_counter_attack). */
@@ -47,7 +55,7 @@ export function assaultOdds(order: Extract<Order, { kind: 'assault' }>, ctx: Con
   let attack = 0;
   for (const id of order.units) {
     const u = view.units[id];
-    if (u) attack += Math.trunc((u.strength * u.readiness) / 100);
+    if (u) attack += fighting(u);
   }
   const loc = view.locations[order.target];
   if (!loc) return 0;
@@ -116,7 +124,7 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     if (!u) return 0;
     // The last defender of an objective stays.
     if (ctx.objectivePlaces.has(u.location) && heldByFriend(ctx, u.location)) {
-      const left = (ctx.ownStrength.get(u.location) ?? 0) - Math.trunc((u.strength * u.readiness) / 100);
+      const left = leftAt(ctx, u.location, [u]);
       if (left <= 0) return -100;
     }
     if (!ctx.objectivePlaces.has(order.to)) return 0;
@@ -138,7 +146,7 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     const from = view.locations[u.location];
     // Leaving a valuable held place under threat with too little left behind.
     if (from && from.controller === ctx.actor && from.value >= KEY_VALUE && threatened(u.location)) {
-      const left = (ctx.ownStrength.get(u.location) ?? 0) - Math.trunc((u.strength * u.readiness) / 100);
+      const left = leftAt(ctx, u.location, [u]);
       if (left < (ctx.hostileStrength.get(u.location) ?? 0) + 3) return clamp(-40 * from.value);
     }
     const to = view.locations[order.to];
@@ -170,8 +178,7 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
         threat = Math.max(threat, near, ctx.hostileStrength.get(n.location) ?? 0);
       }
       if (threat === 0) continue;
-      let left = ctx.ownStrength.get(place) ?? 0;
-      for (const u of leaving) if (u.location === place) left -= Math.trunc((u.strength * u.readiness) / 100);
+      const left = leftAt(ctx, place, leaving);
       if (left <= 0) worst = -100;
       else if (left < threat) worst = Math.min(worst, -50);
     }
@@ -352,16 +359,9 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     const heart = ctx.heart;
     const near = (place: string): boolean =>
       place === heart || neighbours(view, heart).some((n) => n.location === place);
-    // The heart is never left empty: no move or assault takes its last defenders away. (Units on
-    // the road do not stand in it: ownStrength leaves them out.)
-    let left = ctx.ownStrength.get(heart) ?? 0;
-    let leaves = false;
-    for (const u of unitsLeaving(order, ctx))
-      if (u.location === heart && u.transit === null && u.strength > 0) {
-        left -= Math.trunc((u.strength * u.readiness) / 100);
-        leaves = true;
-      }
-    if (leaves && left <= 0) return -100;
+    // The heart is never left empty: no move or assault takes its last defenders away.
+    const leaving = unitsLeaving(order, ctx);
+    if (leaving.some((u) => u.location === heart) && leftAt(ctx, heart, leaving) <= 0) return -100;
     if (order.kind === 'move') {
       const u = view.units[order.unit];
       if (!u) return 0;
