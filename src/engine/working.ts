@@ -1,9 +1,10 @@
 // How a step of resolution changes the state: `change(state, recipe, parts)` hands the recipe a
-// working copy of the state to write, and returns that copy as the next state; `state` itself is
-// never touched. The parts the step lists (`parts`: units, locations, meters …) are copied deep;
-// the others are the very objects of `state`, shared. The parts no rule ever writes — the rule
-// numbers, the calendar, the roads, the highways' routes, the zones, the triggers' text, the
-// report sources — are frozen once and shared by every state of a game (a write to them throws).
+// draft of the state to write, and returns what it wrote as the next state; `state` itself is
+// never touched. A part the step lists (`parts`: units, locations, meters …) is copied deep the
+// first time the step reads it through the draft (`Draft`); the parts it does not list, and
+// those it lists but never reads, are the very objects of `state`, shared. The parts no
+// rule ever writes — the rule numbers, the calendar, the roads, the highways' routes, the zones,
+// the triggers' text, the report sources — are frozen once and shared by every state of a game (a write to them throws).
 // The log, when listed, is copied one level deep: its entries are frozen as each turn ends.
 //
 // Reads in the rules are plain property reads on plain objects. (The engine used immer drafts
@@ -121,23 +122,12 @@ export function deepFreeze<T>(value: T): T {
 /** The parts of the state a step may write (a key of GameState). */
 export type Part = keyof GameState;
 
-/**
- * A copy of `state` to write. The parts named in `parts` (all but the unchanging ones when none
- * are named) are copied deep; the others are shared with `state`.
- */
-export function workingCopy(state: GameState, parts?: readonly Part[]): GameState {
-  const out: Record<string, unknown> = { ...state };
-  const rec = state as unknown as Record<string, unknown>;
-  for (const key of SHARED) deepFreeze(rec[key]);
-  for (const key of parts ?? (Object.keys(rec) as Part[])) {
-    if (SHARED.has(key)) continue;
-    const v = rec[key];
-    if (key === 'log') out[key] = (v as unknown[]).slice();
-    else if (key === 'locations') out[key] = copyFlatRecord(v as GameState['locations']);
-    else out[key] = typeof v === 'object' && v !== null ? copyPart(key, v) : v;
-    if (typeof v === 'object' && v !== null) shareSortedIds(v, out[key] as object);
-  }
-  return out as unknown as GameState;
+/** A copy of one part of the state to write (a shared part is never copied). */
+function copyOf(key: string, v: unknown): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (key === 'log') return (v as unknown[]).slice();
+  if (key === 'locations') return copyFlatRecord(v as GameState['locations']);
+  return copyPart(key as Part, v);
 }
 
 /** The parts of the working copies being written now (a memo must not keep what it reads in them). */
@@ -149,7 +139,101 @@ export function beingChanged(part: object): boolean {
 }
 
 /**
- * The next state: `recipe` writes to a working copy of `state` (see the top of this file).
+ * What a step writes to. `next` starts as a shallow copy of the state before the step; a part the
+ * step may write (`copyable`) is copied the first time the step reads it through the draft, and
+ * the copy takes its place in `next`. So a part a step never touches is shared with the state
+ * before, untouched: most steps, most turns, have nothing to do with most of the parts they may
+ * write (no strike ordered, no trigger firing), and the copy was most of their cost. A write
+ * needs a read first (`draft.units[id].strength = …` reads `draft.units`), so every part a step
+ * writes is its own copy by then. Assigning a whole part (`draft.outcome = …`) replaces it.
+ */
+class Draft {
+  constructor(
+    readonly next: Record<string, unknown>,
+    /** The parts the step may write that it has not read yet. */
+    readonly copyable: Set<string>,
+    /** The copies made so far (for `beingChanged`). */
+    readonly copies: object[],
+  ) {}
+
+  read(key: string): unknown {
+    const v = this.next[key];
+    if (!this.copyable.has(key)) return v;
+    this.copyable.delete(key);
+    const copy = copyOf(key, v);
+    if (typeof v === 'object' && v !== null) {
+      shareSortedIds(v, copy as object);
+      open.add(copy as object);
+      this.copies.push(copy as object);
+    }
+    this.next[key] = copy;
+    return copy;
+  }
+
+  write(key: string, value: unknown): void {
+    this.copyable.delete(key);
+    this.next[key] = value;
+  }
+}
+
+/** Gives the draft a property `key` that reads and writes through `read` and `write`. */
+function addPart(key: string): void {
+  if (key in Draft.prototype) throw new Error(`change: the state has a part "${key}" the draft cannot give`);
+  Object.defineProperty(Draft.prototype, key, {
+    get(this: Draft) {
+      return this.read(key);
+    },
+    set(this: Draft, value: unknown) {
+      this.write(key, value);
+    },
+    enumerable: true,
+    configurable: false,
+  });
+}
+
+/** Every part of the state: the draft has a property for each. */
+const PARTS = [
+  'rulesVersion',
+  'params',
+  'scenarioId',
+  'turn',
+  'over',
+  'outcome',
+  'calendar',
+  'actors',
+  'relations',
+  'locations',
+  'roads',
+  'highways',
+  'highwayOpen',
+  'zones',
+  'units',
+  'posts',
+  'convoys',
+  'agreements',
+  'proposals',
+  'patrols',
+  'meters',
+  'reporting',
+  'pendingReports',
+  'victory',
+  'variables',
+  'triggers',
+  'triggerStatus',
+  'scoresSeen',
+  'rng',
+  'nextSerial',
+  'log',
+] as const satisfies readonly Part[];
+// Every key of GameState is in PARTS (the type fails to check when one is missing).
+const EVERY_PART: Exclude<Part, (typeof PARTS)[number]> extends never ? true : never = true;
+void EVERY_PART;
+const DRAFT_KEYS = new Set<string>(PARTS);
+for (const key of PARTS) addPart(key);
+
+/**
+ * The next state: `recipe` writes to a draft of `state` (see `Draft` and the top of this file),
+ * and what it wrote, with the rest of `state`, is the next state; `state` is never touched.
  * `parts`: the parts the recipe may write (all when not given); the others are shared with
  * `state`, so a write to one of them would change `state` too. With freezing on, they are frozen
  * and such a write throws: the tests, which run with freezing on, keep each step's list honest.
@@ -159,17 +243,24 @@ export function change(
   recipe: (next: GameState) => void,
   parts?: readonly Part[],
 ): GameState {
-  const next = workingCopy(state, parts);
-  const copied: object[] = [];
-  for (const key of parts ?? (Object.keys(next) as Part[])) {
-    const v: unknown = next[key];
-    if (typeof v === 'object' && v !== null && !SHARED.has(key)) copied.push(v);
+  const rec = state as unknown as Record<string, unknown>;
+  for (const key of SHARED) deepFreeze(rec[key]);
+  const next: Record<string, unknown> = { ...state };
+  const copyable = new Set<string>();
+  for (const key of parts ?? (Object.keys(rec) as Part[])) {
+    if (!SHARED.has(key) && typeof rec[key] === 'object' && rec[key] !== null) copyable.add(key);
   }
-  for (const v of copied) open.add(v);
+  // A key the draft has no property for (a state from elsewhere with more in it) gets one.
+  for (const key of Object.keys(rec))
+    if (!DRAFT_KEYS.has(key)) {
+      addPart(key);
+      DRAFT_KEYS.add(key);
+    }
+  const draft = new Draft(next, copyable, []);
   try {
-    recipe(next);
+    recipe(draft as unknown as GameState);
   } finally {
-    for (const v of copied) open.delete(v);
+    for (const v of draft.copies) open.delete(v);
   }
-  return freezing ? deepFreeze(next) : next;
+  return freezing ? deepFreeze(next as unknown as GameState) : (next as unknown as GameState);
 }

@@ -68,6 +68,31 @@ describe('change', () => {
     expect(next.params).toBe(s.params);
   });
 
+  it('copies a listed part only when the step reads it, and keeps a whole part it is given', () => {
+    const s = first();
+    const outcome = { reason: 'trigger', turn: 1, summary: 'ends', bands: {} } as const;
+    const next = change(
+      s,
+      (d) => {
+        d.units[Object.keys(d.units)[0]!]!.strength -= 1;
+        d.outcome = outcome;
+        d.over = true;
+      },
+      ['units', 'locations', 'posts', 'outcome'],
+    );
+    expect(next.units).not.toBe(s.units);
+    expect(next.locations).toBe(s.locations); // listed, never read: shared, as it is unchanged
+    expect(next.posts).toBe(s.posts);
+    expect(next.outcome).toBe(outcome);
+    expect(next.over).toBe(true);
+    expect(s.over).toBe(false);
+    expect(s.outcome).toBeNull();
+    // Reading a listed part gives the step its own copy, even if it only reads.
+    const read = change(s, (d) => void Object.keys(d.posts), ['posts']);
+    expect(read.posts).not.toBe(s.posts);
+    expect(read.posts).toEqual(s.posts);
+  });
+
   it('tells a memo which parts are being written', () => {
     const s = first();
     let inside = false;
