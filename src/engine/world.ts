@@ -6,20 +6,23 @@ import type { GameState, Location, Result, Road, SpawnedUnit, Stance, Unit } fro
  * same, in the same order (checked on every call, so a record that gains or loses a key, a
  * working copy being changed included, is sorted again).
  */
-const sortedKeys = new WeakMap<object, { keys: string[]; sorted: string[] }>();
+const sortedKeys = new WeakMap<object, { keys: string[]; sorted: readonly string[] }>();
 
 /** Records with fewer keys than this are sorted on every call. */
 const MEMO_KEYS = 8;
 
-/** The keys of a record in code-unit order (a new array, the caller's to change). */
-export function sortedIds(record: Record<string, unknown>): string[] {
+/**
+ * The keys of a record in code-unit order. Read-only: for a larger record it is the memo itself,
+ * shared by every caller (and frozen); copy it (`[...sortedIds(r)]`) to change it or keep it.
+ */
+export function sortedIds(record: Record<string, unknown>): readonly string[] {
   const keys = Object.keys(record);
   if (keys.length < MEMO_KEYS) return keys.sort();
   const memo = sortedKeys.get(record);
-  if (memo !== undefined && sameKeys(memo.keys, keys)) return memo.sorted.slice();
-  const sorted = keys.slice().sort();
+  if (memo !== undefined && sameKeys(memo.keys, keys)) return memo.sorted;
+  const sorted = Object.freeze(keys.slice().sort());
   sortedKeys.set(record, { keys, sorted });
-  return sorted.slice();
+  return sorted;
 }
 
 /**
@@ -137,69 +140,136 @@ export interface RoadSearch {
 }
 
 /**
+ * The road graph with places as numbers, for the searches: `ids` sorted (so comparing two
+ * numbers compares the ids), and each place's neighbours as `adjacency` has them (by id, then by
+ * road id) in `next`/`road` from `first[i]` up to `first[i + 1]`. Built once per roads object.
+ */
+interface RoadGraph {
+  ids: string[];
+  index: Map<string, number>;
+  first: Int32Array;
+  next: Int32Array;
+  road: Road[];
+}
+
+const graphCache = new WeakMap<Record<string, Road>, RoadGraph>();
+
+function roadGraph(roads: Record<string, Road>): RoadGraph {
+  const cached = graphCache.get(roads);
+  if (cached) return cached;
+  const adj = adjacency(roads);
+  const ids = Object.keys(adj).sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const first = new Int32Array(ids.length + 1);
+  const next: number[] = [];
+  const road: Road[] = [];
+  ids.forEach((id, i) => {
+    first[i] = next.length;
+    for (const n of adj[id]!) {
+      next.push(index.get(n.location)!);
+      road.push(n.road);
+    }
+  });
+  first[ids.length] = next.length;
+  const graph = { ids, index, first, next: Int32Array.from(next), road };
+  graphCache.set(roads, graph);
+  return graph;
+}
+
+/**
  * Dijkstra over the road graph from `from`. Ties are broken by location id, so the same graph
- * always gives the same answer. Returns the cost of every place settled or reached, the previous
- * place on the cheapest way to each, and the goal settled (null when none was).
+ * always gives the same answer. Returns the cost of every place settled or reached (in the order
+ * first reached), the previous place on the cheapest way to each, and the goal settled (null
+ * when none was). Works on the places' numbers (`roadGraph`); the answer is in ids.
  */
 export function searchRoads(
   state: GameState,
   from: string,
   o: RoadSearch,
 ): { dist: Record<string, number>; prev: Record<string, string>; goal: string | null } {
-  const dist: Record<string, number> = { [from]: 0 };
-  const prev: Record<string, string> = {};
-  const done = new Set<string>();
+  const g = roadGraph(state.roads);
+  const start = g.index.get(from);
+  if (start === undefined) {
+    // A place no road touches: the search settles it and ends.
+    return { dist: { [from]: 0 }, prev: {}, goal: o.isGoal?.(from) ? from : null };
+  }
+  const n = g.ids.length;
+  const dist = new Float64Array(n).fill(-1);
+  const prev = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
+  const reached: number[] = [start];
+  dist[start] = 0;
   // The place settled next is the unsettled one with the least cost, ties to the lower id: a
-  // binary heap of (cost, id) entries; an entry whose cost has since been lowered is skipped.
+  // binary heap of (cost, place) entries; an entry whose cost has since been lowered is skipped.
   const heap = new PlaceHeap();
-  heap.push(0, from);
-  for (;;) {
-    const top = heap.pop();
-    if (top === null) return { dist, prev, goal: null };
-    const current = top.id;
-    if (done.has(current) || top.cost !== dist[current]) continue;
-    if (o.isGoal?.(current)) return { dist, prev, goal: current };
-    done.add(current);
-    if (current !== from && o.canLeave && !o.canLeave(current)) continue;
-    for (const n of neighbours(state, current)) {
-      if (done.has(n.location)) continue;
-      const loc = state.locations[n.location];
+  heap.push(0, start);
+  let goal = -1;
+  while (heap.size > 0) {
+    const cost = heap.topCost();
+    const current = heap.pop();
+    if (done[current] === 1 || cost !== dist[current]) continue;
+    if (o.isGoal?.(g.ids[current]!)) {
+      goal = current;
+      break;
+    }
+    done[current] = 1;
+    if (current !== start && o.canLeave && !o.canLeave(g.ids[current]!)) continue;
+    for (let k = g.first[current]!; k < g.first[current + 1]!; k++) {
+      const to = g.next[k]!;
+      if (done[to] === 1) continue;
+      const loc = state.locations[g.ids[to]!];
       if (!loc || !o.canEnter(loc)) continue;
-      const d = dist[current]! + o.cost(n.road);
+      const d = dist[current]! + o.cost(g.road[k]!);
       if (o.maxCost !== undefined && d > o.maxCost) continue;
-      const known = dist[n.location];
-      if (known === undefined || d < known || (d === known && current < prev[n.location]!)) {
-        dist[n.location] = d;
-        prev[n.location] = current;
-        if (known === undefined || d < known) heap.push(d, n.location);
+      const known = dist[to]!;
+      if (known < 0 || d < known || (d === known && current < prev[to]!)) {
+        if (known < 0) reached.push(to);
+        dist[to] = d;
+        prev[to] = current;
+        if (known < 0 || d < known) heap.push(d, to);
       }
     }
   }
+  const distOut: Record<string, number> = {};
+  const prevOut: Record<string, string> = {};
+  for (const i of reached) {
+    distOut[g.ids[i]!] = dist[i]!;
+    if (prev[i]! >= 0) prevOut[g.ids[i]!] = g.ids[prev[i]!]!;
+  }
+  return { dist: distOut, prev: prevOut, goal: goal < 0 ? null : g.ids[goal]! };
 }
 
-/** A min-heap of places by (cost, id). */
+/** A min-heap of places (numbers, ordered as their ids) by (cost, place). */
 class PlaceHeap {
   private readonly costs: number[] = [];
-  private readonly ids: string[] = [];
+  private readonly places: number[] = [];
+
+  get size(): number {
+    return this.costs.length;
+  }
+
+  topCost(): number {
+    return this.costs[0]!;
+  }
 
   private less(i: number, j: number): boolean {
     const a = this.costs[i]!;
     const b = this.costs[j]!;
-    return a < b || (a === b && this.ids[i]! < this.ids[j]!);
+    return a < b || (a === b && this.places[i]! < this.places[j]!);
   }
 
   private swap(i: number, j: number): void {
     const c = this.costs[i]!;
     this.costs[i] = this.costs[j]!;
     this.costs[j] = c;
-    const id = this.ids[i]!;
-    this.ids[i] = this.ids[j]!;
-    this.ids[j] = id;
+    const p = this.places[i]!;
+    this.places[i] = this.places[j]!;
+    this.places[j] = p;
   }
 
-  push(cost: number, id: string): void {
+  push(cost: number, place: number): void {
     this.costs.push(cost);
-    this.ids.push(id);
+    this.places.push(place);
     let i = this.costs.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -209,15 +279,15 @@ class PlaceHeap {
     }
   }
 
-  pop(): { cost: number; id: string } | null {
+  /** Takes the least entry off the heap (which must not be empty) and returns its place. */
+  pop(): number {
     const n = this.costs.length;
-    if (n === 0) return null;
-    const top = { cost: this.costs[0]!, id: this.ids[0]! };
+    const top = this.places[0]!;
     const lastCost = this.costs.pop()!;
-    const lastId = this.ids.pop()!;
+    const lastPlace = this.places.pop()!;
     if (n > 1) {
       this.costs[0] = lastCost;
-      this.ids[0] = lastId;
+      this.places[0] = lastPlace;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;

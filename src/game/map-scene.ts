@@ -653,7 +653,7 @@ export class MapScene extends Phaser.Scene {
 
   private layoutPlaces(state: GameState, proj: Projection, layout: LabelLayout): void {
     const picture = this.picture!;
-    const ids = sortedIds(state.locations).sort(
+    const ids = [...sortedIds(state.locations)].sort(
       (a, b) => state.locations[b]!.population - state.locations[a]!.population || (a < b ? -1 : 1),
     );
     for (const id of ids) {
@@ -1522,7 +1522,7 @@ function paintBase(state: GameState, proj: Projection, width: number, height: nu
   ctx.fillStyle = MAP_COLOURS.land;
   ctx.fillRect(0, 0, canvas.width, canvas.height);
 
-  const ids = sortedIds(state.zones).sort(
+  const ids = [...sortedIds(state.zones)].sort(
     (a, b) => Number(zoneStyle(a).shape === 'band') - Number(zoneStyle(b).shape === 'band'),
   );
   for (const id of ids) {

@@ -127,7 +127,7 @@ export function publishReports(state: GameState, view: GameState, sink: EventSin
   state.pendingReports = waiting;
   for (const r of due) {
     const about = aboutEvent(view, sink, r);
-    const actors = sortedIds(r.claimed);
+    const actors = [...sortedIds(r.claimed)];
     const data: GameEvent['data'] = {
       source: r.source,
       aboutTurn: r.about.turn,

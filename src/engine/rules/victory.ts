@@ -250,7 +250,7 @@ export function checkVictory(state: GameState, before: GameState, sink: EventSin
   data.objectives = sortedIds(victory.achieved).join(' ');
   sink.emit(
     'scenario.ended',
-    sortedIds(bands),
+    [...sortedIds(bands)],
     '',
     `${summary}. Bands: decisive at ${b.decisive} points or more, marginal at ${b.marginal}, draw at ${b.draw}, defeat below.`,
     data,

@@ -1,0 +1,94 @@
+// The road search (`searchRoads` in src/engine/world.ts) against a plain reference: the same
+// Dijkstra written the obvious way, on ids, settling the cheapest place reached (ties to the lower
+// id) one at a time. Random maps, random limits: the answers must agree to the last place.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { GameState, Location, Road } from '../../src/engine/index.ts';
+import { searchRoads, type RoadSearch } from '../../src/engine/world.ts';
+
+function reference(
+  roads: Road[],
+  locations: Record<string, Location>,
+  from: string,
+  o: RoadSearch,
+): { dist: Record<string, number>; prev: Record<string, string>; goal: string | null } {
+  const dist: Record<string, number> = { [from]: 0 };
+  const prev: Record<string, string> = {};
+  const done = new Set<string>();
+  for (;;) {
+    let current: string | null = null;
+    for (const id of Object.keys(dist)) {
+      if (done.has(id)) continue;
+      if (current === null || dist[id]! < dist[current]! || (dist[id] === dist[current] && id < current))
+        current = id;
+    }
+    if (current === null) return { dist, prev, goal: null };
+    if (o.isGoal?.(current)) return { dist, prev, goal: current };
+    done.add(current);
+    if (current !== from && o.canLeave && !o.canLeave(current)) continue;
+    for (const road of roads) {
+      const other = road.from === current ? road.to : road.to === current ? road.from : null;
+      if (other === null || done.has(other)) continue;
+      const loc = locations[other];
+      if (!loc || !o.canEnter(loc)) continue;
+      const d = dist[current]! + o.cost(road);
+      if (o.maxCost !== undefined && d > o.maxCost) continue;
+      const known = dist[other];
+      if (known === undefined || d < known || (d === known && current < prev[other]!)) {
+        dist[other] = d;
+        prev[other] = current;
+      }
+    }
+  }
+}
+
+const PLACES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+
+const world = fc.record({
+  roads: fc.array(
+    fc.record({
+      from: fc.constantFrom(...PLACES),
+      to: fc.constantFrom(...PLACES),
+      length: fc.integer({ min: 1, max: 5 }),
+    }),
+    { maxLength: 16 },
+  ),
+  closed: fc.subarray(PLACES),
+  stops: fc.subarray(PLACES),
+  goals: fc.subarray(PLACES),
+  maxCost: fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }),
+  from: fc.constantFrom(...PLACES, 'nowhere'),
+});
+
+describe('searchRoads', () => {
+  it('agrees with the plain search: costs, ways and goal, ties to the lower id', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const roads: Road[] = w.roads
+          .filter((r) => r.from !== r.to)
+          .map((r, i) => ({ id: `r${String(i).padStart(2, '0')}`, class: 'road', ...r }));
+        const locations: Record<string, Location> = {};
+        // One place ('h') is on roads but not on the map: the search must pass it by.
+        for (const id of PLACES.slice(0, -1))
+          locations[id] = { id, name: id, kind: 'town', x: 0, y: 0, population: 0, residents: 0 } as Location;
+        const state = {
+          roads: Object.fromEntries(roads.map((r) => [r.id, r])),
+          locations,
+        } as unknown as GameState;
+        const search: RoadSearch = {
+          canEnter: (loc) => !w.closed.includes(loc.id),
+          cost: (road) => road.length,
+          canLeave: (id) => !w.stops.includes(id),
+          maxCost: w.maxCost,
+          isGoal: w.goals.length > 0 ? (id) => w.goals.includes(id) : undefined,
+        };
+        const got = searchRoads(state, w.from, search);
+        const want = reference(roads, locations, w.from, search);
+        expect(got.goal).toBe(want.goal);
+        expect(got.dist).toEqual(want.dist);
+        expect(got.prev).toEqual(want.prev);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
