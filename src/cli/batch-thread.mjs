@@ -2,7 +2,17 @@
 // thread was started with (`npx tsx`, bin/idlib-sim.mjs or vitest), and `--import tsx` in its
 // execArgv resolves from the working directory; so, like bin/idlib-sim.mjs, it registers tsx itself
 // (resolved from this project) and then loads the worker.
+import { setFlagsFromString } from 'node:v8';
 import { register } from 'tsx/esm/api';
+
+// Each worker is an isolate of its own, and V8 compiles a game's hot code again in every one. In a
+// batch of a few dozen games that compiling is a large share of the work: V8's optimizing compiler
+// spent about 12 s of CPU time (on its own thread, competing with the other worker) over a
+// worker's first ten games, with its default inlining budget. A smaller budget halves that, and
+// the games after run no slower (measured on 21 Nov 2026: 64 games on 2 workers, 2.9 games/s
+// before, 3.3 to 3.7 after). The setting is process-wide and only concerns how V8 compiles: what
+// the code computes does not change.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
 
 register();
 await import('./batch-worker.ts');
