@@ -83,15 +83,32 @@ export function convoyBarred(state: GameState, actor: string, escort: string, lo
 }
 
 /**
- * Routes found, by the state's places: a route depends only on the places (who holds them), the
- * relations (who is hostile) and the roads, so while those three objects are the same the route is
- * too. States are never changed once made; the working copy a step is writing is never looked up
- * here.
+ * Routes found. A route depends only on the roads, on who holds each place and on who is hostile
+ * to whom, so the routes are kept per roads object for one "ground": the holders and the stances,
+ * as a string (`groundOf`). Most turns change neither, so the routes found one turn serve the
+ * next ones, and every actor's view (which shares the places and the relations with the state).
+ * States are never changed once made; the working copy a step is writing is never looked up here.
  */
-const routeMemo = new WeakMap<
-  object,
-  Map<string, { relations: object; roads: object; route: readonly string[] | null }>
->();
+const routeMemo = new WeakMap<object, { ground: string; routes: Map<string, readonly string[] | null> }>();
+
+/** The holders of the places and the stances of the relations, as a string; kept per object. */
+const groundParts = new WeakMap<object, string>();
+
+function groundOf(state: GameState): string {
+  let holders = groundParts.get(state.locations);
+  if (holders === undefined) {
+    holders = sortedIds(state.locations)
+      .map((id) => `${id}=${state.locations[id]!.controller}`)
+      .join(';');
+    groundParts.set(state.locations, holders);
+  }
+  let stances = groundParts.get(state.relations);
+  if (stances === undefined) {
+    stances = state.relations.map((r) => `${r.a}/${r.b}=${r.stance}`).join(';');
+    groundParts.set(state.relations, stances);
+  }
+  return `${holders}|${stances}`;
+}
 
 /** The shortest road route for a convoy that keeps out of places it is barred from (see `convoyBarred`). */
 export function convoyRoute(
@@ -103,18 +120,17 @@ export function convoyRoute(
 ): string[] | null {
   if (beingChanged(state.locations) || beingChanged(state.relations))
     return searchConvoyRoute(state, actor, from, to, escort);
-  let memo = routeMemo.get(state.locations);
-  if (memo === undefined) routeMemo.set(state.locations, (memo = new Map()));
+  const ground = groundOf(state);
+  let memo = routeMemo.get(state.roads);
+  if (memo === undefined || memo.ground !== ground) {
+    memo = { ground, routes: new Map() };
+    routeMemo.set(state.roads, memo);
+  }
   const key = `${actor}|${from}|${to}|${escort}`;
-  const hit = memo.get(key);
-  if (hit !== undefined && hit.relations === state.relations && hit.roads === state.roads)
-    return hit.route === null ? null : hit.route.slice();
+  const hit = memo.routes.get(key);
+  if (hit !== undefined) return hit === null ? null : hit.slice();
   const route = searchConvoyRoute(state, actor, from, to, escort);
-  memo.set(key, {
-    relations: state.relations,
-    roads: state.roads,
-    route: route === null ? null : route.slice(),
-  });
+  memo.routes.set(key, route === null ? null : route.slice());
   return route;
 }
 
