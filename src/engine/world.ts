@@ -2,19 +2,22 @@
 import type { GameState, Location, Result, Road, SpawnedUnit, Stance, Unit } from './types.ts';
 
 /**
- * The sorted keys of records, by record: reused while the record's own keys are the
+ * The sorted keys of the larger records, by record: reused while the record's own keys are the
  * same, in the same order (checked on every call, so a record that gains or loses a key, a
  * working copy being changed included, is sorted again).
  */
 const sortedKeys = new WeakMap<object, { keys: string[]; sorted: readonly string[] }>();
 
+/** Records with fewer keys than this are sorted on every call. */
+const MEMO_KEYS = 8;
+
 /**
- * The keys of a record in code-unit order. Read-only: it is the memo itself, shared by every
- * caller (and frozen); copy it (`[...sortedIds(r)]`) to change it or keep it.
+ * The keys of a record in code-unit order. Read-only: for a larger record it is the memo itself,
+ * shared by every caller (and frozen); copy it (`[...sortedIds(r)]`) to change it or keep it.
  */
 export function sortedIds(record: Record<string, unknown>): readonly string[] {
-  // Small records too: sorting five ids costs several times the check of the memo.
   const keys = Object.keys(record);
+  if (keys.length < MEMO_KEYS) return keys.sort();
   const memo = sortedKeys.get(record);
   if (memo !== undefined && sameKeys(memo.keys, keys)) return memo.sorted;
   const sorted = Object.freeze(keys.slice().sort());
