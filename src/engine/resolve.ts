@@ -31,7 +31,7 @@ import { runTriggers } from './rules/triggers.ts';
 import { checkVictory } from './rules/victory.ts';
 import type { DecisionRecord, GameEvent, GameState, LogEntry, Order, OrdersByActor, Phase } from './types.ts';
 import { sortedIds } from './world.ts';
-import { change, deepFreeze, type Part } from './working.ts';
+import { change, freezeEntry, type Part } from './working.ts';
 
 export interface TurnResult {
   state: GameState;
@@ -192,7 +192,7 @@ export function resolveTurn(
         : step.own(before, sink, accepted);
   }
   // The turn's log entry is frozen as it enters the state: later states share it.
-  const entry: LogEntry = deepFreeze({
+  const entry: LogEntry = freezeEntry({
     turn: current.turn,
     date: dateOfTurn(current.calendar, current.turn),
     events: sink.events,

@@ -119,6 +119,17 @@ export function deepFreeze<T>(value: T): T {
   return Object.freeze(value);
 }
 
+/**
+ * Freezes a turn's log entry as it enters the state: deep with freezing on; with it off (batch
+ * runs), the entry and its list of events only, which is what the views' memo of each actor's
+ * entries asks for (src/engine/view.ts), without a walk through every event's data each turn.
+ */
+export function freezeEntry<T extends { events: readonly object[] }>(entry: T): T {
+  if (freezing) return deepFreeze(entry);
+  Object.freeze(entry.events);
+  return Object.freeze(entry);
+}
+
 /** The parts of the state a step may write (a key of GameState). */
 export type Part = keyof GameState;
 
