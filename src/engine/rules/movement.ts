@@ -19,15 +19,35 @@ export function unitBudget(state: GameState, unit: Unit): number {
   return state.params.unitSpeedKmPerDay[unit.type] * 1000 * state.calendar.daysPerTurn;
 }
 
+/**
+ * Unit routes found, per roads object, for one set of rule numbers (the road speeds): a unit's
+ * route depends on nothing else (see `unitCanReach` below), so it is found once a game.
+ */
+const pathMemo = new WeakMap<
+  GameState['roads'],
+  { params: object; paths: Map<string, readonly string[] | null> }
+>();
+
 /** Road route for a unit: any place but an observation post. */
 export function unitPath(state: GameState, from: string, to: string): string[] | null {
-  return cheapestPath(
-    state,
-    from,
-    (id) => id === to,
-    (loc) => loc.kind !== 'post',
-    (road) => roadCost(state, road),
-  );
+  let memo = pathMemo.get(state.roads);
+  if (memo === undefined || memo.params !== state.params) {
+    memo = { params: state.params, paths: new Map() };
+    pathMemo.set(state.roads, memo);
+  }
+  const key = `${from}|${to}`;
+  let path = memo.paths.get(key);
+  if (path === undefined) {
+    path = cheapestPath(
+      state,
+      from,
+      (id) => id === to,
+      (loc) => loc.kind !== 'post',
+      (road) => roadCost(state, road),
+    );
+    memo.paths.set(key, path);
+  }
+  return path === null ? null : path.slice();
 }
 
 // Which places a unit can reach at all from a place depends only on the road graph and which
