@@ -4,7 +4,8 @@
 // first time the step reads it through the draft (`Draft`); the parts it does not list, and
 // those it lists but never reads, are the very objects of `state`, shared. The parts no
 // rule ever writes — the rule numbers, the calendar, the roads, the highways' routes, the zones,
-// the triggers' text, the report sources — are frozen once and shared by every state of a game (a write to them throws).
+// the triggers' text, the report sources — are frozen once and shared by every state of a game
+// (a write to them throws).
 // The log, when listed, is copied one level deep: its entries are frozen as each turn ends.
 //
 // Reads in the rules are plain property reads on plain objects. (The engine used immer drafts
