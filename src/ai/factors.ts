@@ -144,20 +144,21 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
         (n) => heldByEnemy(ctx, n.location) || (ctx.hostileStrength.get(n.location) ?? 0) > 0,
       );
     const from = view.locations[u.location];
-    // Leaving a valuable held place under threat with too little left behind.
-    if (from && from.controller === ctx.actor && from.value >= KEY_VALUE && threatened(u.location)) {
+    // The unit stands in a valuable held place under threat.
+    const defender =
+      from !== undefined &&
+      from.controller === ctx.actor &&
+      from.value >= KEY_VALUE &&
+      threatened(u.location);
+    // Leaving it with too little left behind.
+    if (defender) {
       const left = leftAt(ctx, u.location, [u]);
       if (left < (ctx.hostileStrength.get(u.location) ?? 0) + 3) return clamp(-40 * from.value);
     }
     const to = view.locations[order.to];
     // Reinforcing a threatened town, but not with the defenders of another: that only shifts
     // them (and puts them on the road), the shuttle between two towns that never ends.
-    const shifts =
-      from !== undefined &&
-      from.controller === ctx.actor &&
-      from.value >= KEY_VALUE &&
-      threatened(u.location);
-    if (to && !shifts && to.controller === ctx.actor && to.value >= KEY_VALUE && threatened(order.to))
+    if (to && !defender && to.controller === ctx.actor && to.value >= KEY_VALUE && threatened(order.to))
       return clamp(15 * to.value);
     return 0;
   },

@@ -258,16 +258,17 @@ export function change(
   const rec = state as unknown as Record<string, unknown>;
   for (const key of SHARED) deepFreeze(rec[key]);
   const next: Record<string, unknown> = { ...state };
-  const copyable = new Set<string>();
-  for (const key of parts ?? (Object.keys(rec) as Part[])) {
-    if (!SHARED.has(key) && typeof rec[key] === 'object' && rec[key] !== null) copyable.add(key);
-  }
+  const keys = Object.keys(rec);
   // A key the draft has no property for (a state from elsewhere with more in it) gets one.
-  for (const key of Object.keys(rec))
+  for (const key of keys)
     if (!DRAFT_KEYS.has(key)) {
       addPart(key);
       DRAFT_KEYS.add(key);
     }
+  const copyable = new Set<string>();
+  for (const key of parts ?? (keys as Part[])) {
+    if (!SHARED.has(key) && typeof rec[key] === 'object' && rec[key] !== null) copyable.add(key);
+  }
   const draft = new Draft(next, copyable, []);
   try {
     recipe(draft as unknown as GameState);

@@ -11,6 +11,7 @@ import {
   type GameState,
 } from '../../src/engine/index.ts';
 import { estimateStrength, HIDDEN_READINESS, observedPlaces } from '../../src/engine/view.ts';
+import { deepFreeze } from '../../src/engine/working.ts';
 import { loadScenario, newGame } from '../../src/scenario/index.ts';
 import { readText } from '../../src/cli/files.ts';
 import { ROOT } from './cli-helpers.ts';
@@ -94,14 +95,6 @@ function withBlueDrones(state: GameState, airspaceClosed = false): GameState {
     actors: { ...state.actors, blue: { ...state.actors.blue!, droneSorties: 2 } },
     meters: { ...state.meters, airspaceClosed },
   };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }
 
 describe('what is observed', () => {
