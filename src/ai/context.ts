@@ -4,6 +4,7 @@
 // so that scoring a few hundred candidates stays cheap.
 import {
   distance2,
+  findRelation,
   isFriendly,
   isHostile,
   neighbours,
@@ -64,8 +65,7 @@ export interface Context {
 }
 
 export function tensionOf(view: GameState, a: string, b: string): number {
-  const [x, y] = a < b ? [a, b] : [b, a];
-  return view.relations.find((r) => r.a === x && r.b === y)?.tension ?? 0;
+  return findRelation(view.relations, a, b)?.tension ?? 0;
 }
 
 function gunRange(view: GameState, actor: string): Set<string> {

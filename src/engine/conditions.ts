@@ -9,7 +9,7 @@ import { dayOfTurn } from './calendar.ts';
 import { chancePerMille } from './rng.ts';
 import { highwayOpenFor } from './rules/highways.ts';
 import type { Condition, GameState, NumberExpr, RngState } from './types.ts';
-import { sortedIds, stanceOf } from './world.ts';
+import { findRelation, sortedIds, stanceOf } from './world.ts';
 
 function inZone(state: GameState, zone: string | undefined, location: string): boolean {
   return zone === undefined || (state.zones[zone]?.locations.includes(location) ?? false);
@@ -22,7 +22,7 @@ export function evalNumber(state: GameState, expr: NumberExpr): number {
   if ('losses' in expr) return state.meters.losses[expr.losses] ?? 0;
   if ('tension' in expr) {
     const [a, b] = expr.tension;
-    const r = state.relations.find((x) => (x.a === a && x.b === b) || (x.a === b && x.b === a));
+    const r = findRelation(state.relations, a, b);
     return r?.tension ?? 0;
   }
   if ('score' in expr) return state.victory.scores[expr.score] ?? 0;

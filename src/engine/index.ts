@@ -31,6 +31,7 @@ export * from './calendar.ts';
 export {
   sortedIds,
   stanceOf,
+  findRelation,
   isHostile,
   isFriendly,
   neighbours,

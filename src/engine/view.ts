@@ -157,7 +157,7 @@ const seenEntries = new WeakMap<LogEntry, Map<string, LogEntry>>();
 /** A turn's log entry with only the events `actor` sees. */
 function entrySeenBy(entry: LogEntry, actor: string): LogEntry {
   // A turn's entry is frozen as it enters the log (resolve.ts); one being built may still change.
-  const frozen = Object.isFrozen(entry) && Object.isFrozen(entry.events);
+  const frozen = Object.isFrozen(entry);
   let byActor = frozen ? seenEntries.get(entry) : undefined;
   const kept = byActor?.get(actor);
   if (kept !== undefined) return kept;
@@ -167,8 +167,8 @@ function entrySeenBy(entry: LogEntry, actor: string): LogEntry {
     events: entry.events.filter((e) => eventVisibleTo(e, actor)),
   };
   if (frozen) {
-    // Shared by every view of this actor from now on: frozen like the entry it comes from.
-    Object.freeze(seen.events);
+    // Shared by every view of this actor from now on: frozen like the entry it comes from (not
+    // its list of events: V8 reads frozen arrays slowly, see src/engine/working.ts).
     Object.freeze(seen);
     if (byActor === undefined) seenEntries.set(entry, (byActor = new Map()));
     byActor.set(actor, seen);
@@ -222,6 +222,10 @@ export function viewFor(state: GameState, actor: string, options: { logTurns?: n
   const entries = options.logTurns === undefined ? state.log : state.log.slice(-options.logTurns);
   const log: LogEntry[] = entries.map((entry) => entrySeenBy(entry, actor));
 
+  // Frozen like the records of every state (their keys are then sorted once: `sortedIds`).
+  Object.freeze(units);
+  Object.freeze(posts);
+  Object.freeze(convoys);
   return {
     ...state,
     units,

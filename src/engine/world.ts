@@ -1,27 +1,50 @@
 // Small pure queries over the state: sorted ids, who is hostile to whom, the road graph.
-import type { GameState, Location, Result, Road, SpawnedUnit, Stance, Unit } from './types.ts';
+import type { GameState, Location, Relation, Result, Road, SpawnedUnit, Stance, Unit } from './types.ts';
 
 /**
- * The sorted keys of the larger records, by record: reused while the record's own keys are the
- * same, in the same order (checked on every call, so a record that gains or loses a key, a
- * working copy being changed included, is sorted again).
+ * The sorted keys of records, by record. For a frozen record (the records of every state are
+ * frozen: deep with freezing on, one level deep with it off; see src/engine/working.ts and the
+ * views) the memo is the answer: its keys can no longer change. For another record of the larger
+ * sort, it is reused while the record's own keys are the same, in the same order (checked on
+ * every call, so a record that gains or loses a key, a working copy being changed included, is
+ * sorted again).
+ *
+ * The sorted arrays are not frozen: V8 (Node 20) reads a frozen array several times slower, and a
+ * loop over one allocates at every step. Their type (`readonly string[]`) keeps callers from
+ * changing them.
  */
-const sortedKeys = new WeakMap<object, { keys: string[]; sorted: readonly string[] }>();
+const sortedKeys = new WeakMap<object, SortedKeys>();
 
-/** Records with fewer keys than this are sorted on every call. */
+interface SortedKeys {
+  /** The record's keys in its own order, when sorted. */
+  keys: string[];
+  sorted: readonly string[];
+  /** Made for the record once frozen: the answer without a check. */
+  fixed: boolean;
+}
+
+/** Records with fewer keys than this, unless frozen, are sorted on every call. */
 const MEMO_KEYS = 8;
 
 /**
- * The keys of a record in code-unit order. Read-only: for a larger record it is the memo itself,
- * shared by every caller (and frozen); copy it (`[...sortedIds(r)]`) to change it or keep it.
+ * The keys of a record in code-unit order. Read-only: for a frozen or larger record it is the memo
+ * itself, shared by every caller; copy it (`[...sortedIds(r)]`) to change it or keep it.
  */
 export function sortedIds(record: Record<string, unknown>): readonly string[] {
-  const keys = Object.keys(record);
-  if (keys.length < MEMO_KEYS) return keys.sort();
   const memo = sortedKeys.get(record);
+  if (memo !== undefined && memo.fixed) return memo.sorted;
+  const keys = Object.keys(record);
+  if (Object.isFrozen(record)) {
+    // A memo made before the record was frozen (or shared from the record it was copied from)
+    // is checked once more.
+    const sorted = memo !== undefined && sameKeys(memo.keys, keys) ? memo.sorted : keys.slice().sort();
+    sortedKeys.set(record, { keys, sorted, fixed: true });
+    return sorted;
+  }
+  if (keys.length < MEMO_KEYS) return keys.sort();
   if (memo !== undefined && sameKeys(memo.keys, keys)) return memo.sorted;
-  const sorted = Object.freeze(keys.slice().sort());
-  sortedKeys.set(record, { keys, sorted });
+  const sorted = keys.slice().sort();
+  sortedKeys.set(record, { keys, sorted, fixed: false });
   return sorted;
 }
 
@@ -31,7 +54,8 @@ export function sortedIds(record: Record<string, unknown>): readonly string[] {
  */
 export function shareSortedIds(record: object, copy: object): void {
   const memo = sortedKeys.get(record);
-  if (memo !== undefined) sortedKeys.set(copy, memo);
+  // Checked for the copy (which may gain or lose keys) like any memo not its own.
+  if (memo !== undefined) sortedKeys.set(copy, { keys: memo.keys, sorted: memo.sorted, fixed: false });
 }
 
 function sameKeys(a: readonly string[], b: readonly string[]): boolean {
@@ -40,12 +64,52 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * The relations of a list by pair (both ways round), the first of the list for a pair given twice.
+ * It holds the relation objects themselves, so a stance or tension changed in place reads true; a
+ * relation added (`ensureRelation` splices one in) changes the length, which builds it anew. (No
+ * rule replaces a relation by another in place: a new list is a new key.)
+ */
+interface RelationIndex {
+  length: number;
+  byPair: Map<string, Map<string, Relation>>;
+}
+
+const relationIndexes = new WeakMap<readonly Relation[], RelationIndex>();
+/** The list asked about last, and its index: most calls in a row ask about the same list. */
+let lastRelations: readonly Relation[] | null = null;
+let lastIndex: RelationIndex | null = null;
+
+function relationIndex(relations: readonly Relation[]): RelationIndex {
+  if (relations === lastRelations && lastIndex!.length === relations.length) return lastIndex!;
+  let index = relationIndexes.get(relations);
+  if (index === undefined || index.length !== relations.length) {
+    const byPair = new Map<string, Map<string, Relation>>();
+    const add = (x: string, y: string, r: Relation) => {
+      let row = byPair.get(x);
+      if (row === undefined) byPair.set(x, (row = new Map()));
+      if (!row.has(y)) row.set(y, r);
+    };
+    for (const r of relations) {
+      add(r.a, r.b, r);
+      add(r.b, r.a, r);
+    }
+    index = { length: relations.length, byPair };
+    relationIndexes.set(relations, index);
+  }
+  lastRelations = relations;
+  lastIndex = index;
+  return index;
+}
+
+/** The relation recorded between `a` and `b` (either way round), if any. */
+export function findRelation(relations: readonly Relation[], a: string, b: string): Relation | undefined {
+  return relationIndex(relations).byPair.get(a)?.get(b);
+}
+
 export function stanceOf(state: Pick<GameState, 'relations'>, a: string, b: string): Stance | 'self' {
   if (a === b) return 'self';
-  for (const r of state.relations) {
-    if ((r.a === a && r.b === b) || (r.a === b && r.b === a)) return r.stance;
-  }
-  return 'neutral';
+  return findRelation(state.relations, a, b)?.stance ?? 'neutral';
 }
 
 export function isHostile(state: Pick<GameState, 'relations'>, a: string, b: string): boolean {

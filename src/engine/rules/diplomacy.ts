@@ -34,7 +34,7 @@ import type {
   RequestUsSupportOrder,
   Result,
 } from '../types.ts';
-import { actorName } from '../world.ts';
+import { actorName, findRelation } from '../world.ts';
 
 // The meters (US support, Turkish domestic pressure, the market, the airspace) are about Turkey, so
 // the rules need to know who Turkey, Russia and the Syrian government are: `params.actorRoles`.
@@ -103,7 +103,7 @@ export function validateDiplomacy(state: GameState, actor: string, order: Diplom
 // ---------------------------------------------------------------- relations
 
 export function relationOf(state: Pick<GameState, 'relations'>, a: string, b: string): Relation | undefined {
-  return state.relations.find((r) => (r.a === a && r.b === b) || (r.a === b && r.b === a));
+  return findRelation(state.relations, a, b);
 }
 
 /** The relation of a pair; a neutral one with no tension is added (in sorted place) when the pair had none. */
