@@ -1,10 +1,13 @@
 // The road search (`searchRoads` in src/engine/world.ts) against a plain reference: the same
 // Dijkstra written the obvious way, on ids, settling the cheapest place reached (ties to the lower
 // id) one at a time. Random maps, random limits: the answers must agree to the last place.
+// And convoy routes, read from one tree of routes per source (src/engine/rules/convoys.ts), against
+// a search for each post alone.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GameState, Location, Road } from '../../src/engine/index.ts';
-import { searchRoads, type RoadSearch } from '../../src/engine/world.ts';
+import { convoyBarred, convoyRoute } from '../../src/engine/rules/convoys.ts';
+import { cheapestPath, searchRoads, type RoadSearch } from '../../src/engine/world.ts';
 
 function reference(
   roads: Road[],
@@ -89,6 +92,69 @@ describe('searchRoads', () => {
         expect(got.prev).toEqual(want.prev);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+const ACTORS = ['', 't', 'r', 'x', 'y'];
+const STANCES = ['hostile', 'neutral', 'allied'] as const;
+
+const ground = fc.record({
+  roads: fc.array(
+    fc.record({
+      from: fc.constantFrom(...PLACES),
+      to: fc.constantFrom(...PLACES),
+      length: fc.integer({ min: 1, max: 4 }),
+    }),
+    { maxLength: 18 },
+  ),
+  posts: fc.subarray(PLACES),
+  holders: fc.array(fc.constantFrom(...ACTORS), { minLength: PLACES.length, maxLength: PLACES.length }),
+  stances: fc.array(fc.constantFrom(...STANCES), { minLength: 4, maxLength: 4 }),
+  from: fc.constantFrom(...PLACES),
+  escort: fc.constantFrom('', 'r'),
+});
+
+describe('convoyRoute', () => {
+  it('gives, for every place, the route a search for that place alone finds', () => {
+    fc.assert(
+      fc.property(ground, (w) => {
+        const roads: Road[] = w.roads
+          .filter((r) => r.from !== r.to)
+          .map((r, i) => ({ id: `r${String(i).padStart(2, '0')}`, class: 'road', ...r }));
+        const locations: Record<string, Location> = {};
+        PLACES.forEach((id, i) => {
+          locations[id] = {
+            id,
+            name: id,
+            kind: w.posts.includes(id) ? 'post' : 'town',
+            controller: w.holders[i]!,
+          } as Location;
+        });
+        // The convoy's actor t and its escort r, each with a stance to x and to y.
+        const relations = [
+          { a: 't', b: 'x', stance: w.stances[0]!, tension: 0 },
+          { a: 't', b: 'y', stance: w.stances[1]!, tension: 0 },
+          { a: 'r', b: 'x', stance: w.stances[2]!, tension: 0 },
+          { a: 'r', b: 'y', stance: w.stances[3]!, tension: 0 },
+        ];
+        const state = {
+          roads: Object.fromEntries(roads.map((r) => [r.id, r])),
+          locations,
+          relations,
+        } as unknown as GameState;
+        for (const to of PLACES) {
+          const alone = cheapestPath(
+            state,
+            w.from,
+            (id) => id === to,
+            (loc) => loc.id === to || (loc.kind !== 'post' && !convoyBarred(state, 't', w.escort, loc.id)),
+            (road) => road.length,
+          );
+          expect(convoyRoute(state, 't', w.from, to, w.escort)).toEqual(alone);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -41,12 +41,13 @@ import { drawInt, rollD10 } from '../rng.ts';
 import type { Convoy, DispatchConvoyOrder, GameState, RejectCode, Result, RuleParams } from '../types.ts';
 import {
   actorName,
-  cheapestPath,
+  findRelation,
   hostileHeld,
   isFriendly,
   isHostile,
   placeName,
   roadBetween,
+  searchRoads,
   sortedIds,
 } from '../world.ts';
 import { distance2, underHostileFire } from './highways.ts';
@@ -69,8 +70,7 @@ const ok: Result = { ok: true, value: true };
 
 /** Tension between two actors (0 when no relation is recorded). */
 export function tensionBetween(state: Pick<GameState, 'relations'>, a: string, b: string): number {
-  for (const r of state.relations) if ((r.a === a && r.b === b) || (r.a === b && r.b === a)) return r.tension;
-  return 0;
+  return findRelation(state.relations, a, b)?.tension ?? 0;
 }
 
 /**
@@ -87,9 +87,11 @@ export function convoyBarred(state: GameState, actor: string, escort: string, lo
  * to whom, so the routes are kept per roads object for one "ground": the holders and the stances,
  * as a string (`groundOf`). Most turns change neither, so the routes found one turn serve the
  * next ones, and every actor's view (which shares the places and the relations with the state).
+ * They are kept as one tree of cheapest routes per convoy actor, source and escort
+ * (`convoyTree`), which answers for every post at once.
  * States are never changed once made; the working copy a step is writing is never looked up here.
  */
-const routeMemo = new WeakMap<object, { ground: string; routes: Map<string, readonly string[] | null> }>();
+const routeMemo = new WeakMap<object, { ground: string; trees: Map<string, ConvoyTree> }>();
 
 /** The holders of the places and the stances of the relations, as a string; kept per object. */
 const groundParts = new WeakMap<object, string>();
@@ -119,35 +121,51 @@ export function convoyRoute(
   escort = '',
 ): string[] | null {
   if (beingChanged(state.locations) || beingChanged(state.relations))
-    return searchConvoyRoute(state, actor, from, to, escort);
+    return routeIn(convoyTree(state, actor, from, escort), from, to);
   const ground = groundOf(state);
   let memo = routeMemo.get(state.roads);
   if (memo === undefined || memo.ground !== ground) {
-    memo = { ground, routes: new Map() };
+    memo = { ground, trees: new Map() };
     routeMemo.set(state.roads, memo);
   }
-  const key = `${actor}|${from}|${to}|${escort}`;
-  const hit = memo.routes.get(key);
-  if (hit !== undefined) return hit === null ? null : hit.slice();
-  const route = searchConvoyRoute(state, actor, from, to, escort);
-  memo.routes.set(key, route === null ? null : route.slice());
-  return route;
+  const key = `${actor}|${from}|${escort}`;
+  let tree = memo.trees.get(key);
+  if (tree === undefined) {
+    tree = convoyTree(state, actor, from, escort);
+    memo.trees.set(key, tree);
+  }
+  return routeIn(tree, from, to);
 }
 
-function searchConvoyRoute(
-  state: GameState,
-  actor: string,
-  from: string,
-  to: string,
-  escort: string,
-): string[] | null {
-  return cheapestPath(
-    state,
-    from,
-    (id) => id === to,
-    (loc) => loc.id === to || (loc.kind !== 'post' && !convoyBarred(state, actor, escort, loc.id)),
-    (road) => road.length,
-  );
+/** The cheapest routes from one source: the previous place on the way to each place reached. */
+type ConvoyTree = Readonly<Record<string, string>>;
+
+/**
+ * The cheapest routes (by road length) from `from` for a convoy of `actor` with `escort`: it may
+ * end at any place, but goes on only from the source and from places that are neither an
+ * observation post nor barred to it. The route to a place is the one a search for that place
+ * alone would find (cheapestPath, entering no other post and no barred place): the places a route
+ * goes through are the same, each is settled the same way (cost, then id: see `searchRoads`), and
+ * a place no search goes on from changes nothing for the others.
+ */
+function convoyTree(state: GameState, actor: string, from: string, escort: string): ConvoyTree {
+  return searchRoads(state, from, {
+    canEnter: () => true,
+    cost: (road) => road.length,
+    canLeave: (id) => state.locations[id]!.kind !== 'post' && !convoyBarred(state, actor, escort, id),
+  }).prev;
+}
+
+/** The route from `from` to `to` in a tree from `from`, or null when the tree does not reach `to`. */
+function routeIn(tree: ConvoyTree, from: string, to: string): string[] | null {
+  const path = [to];
+  for (let at = to; at !== from;) {
+    const back = tree[at];
+    if (back === undefined) return null;
+    path.push(back);
+    at = back;
+  }
+  return path.reverse();
 }
 
 /** Whether `escort` agrees to escort a convoy of `actor`: a sentence when it refuses, '' when it consents. */
