@@ -85,9 +85,10 @@ function hostileUnitsAt(state: GameState, actor: string, location: string): bool
 /** Places `actor` could attack: held by a hostile actor, or with hostile units standing there. */
 export function hostileTargets(state: GameState, actor: string): string[] {
   const out: string[] = [];
+  const hostileUnits = hostileUnitPlaces(state, actor);
   for (const id of sortedIds(state.locations)) {
     const loc = state.locations[id]!;
-    if (isHostile(state, actor, loc.controller) || hostileUnitsAt(state, actor, id)) out.push(id);
+    if (isHostile(state, actor, loc.controller) || hostileUnits.has(id)) out.push(id);
   }
   return out;
 }
@@ -97,14 +98,13 @@ export function hostileTargets(state: GameState, actor: string): string[] {
  * each costs: through no observation post, and no further than the first hostile ground.
  */
 export function reachableInOneTurn(state: GameState, unit: Unit): Record<string, number> {
+  const hostileUnits = hostileUnitPlaces(state, unit.actor);
   const { dist } = searchRoads(state, unit.location, {
     canEnter: (loc) => loc.kind !== 'post',
     cost: (road) => roadCost(state, road),
     maxCost: unitBudget(state, unit),
     // A march stops at the first hostile ground, as movement does.
-    canLeave: (id) =>
-      !isHostile(state, unit.actor, state.locations[id]!.controller) &&
-      !hostileUnitsAt(state, unit.actor, id),
+    canLeave: (id) => !isHostile(state, unit.actor, state.locations[id]!.controller) && !hostileUnits.has(id),
   });
   delete dist[unit.location];
   return dist;
@@ -275,17 +275,30 @@ function orderKey(order: Order): string[] {
   }
 }
 
-export function compareOrders(a: Order, b: Order): number {
-  const ka = ORDER_KINDS.indexOf(a.kind);
-  const kb = ORDER_KINDS.indexOf(b.kind);
-  if (ka !== kb) return ka - kb;
-  const pa = orderKey(a);
-  const pb = orderKey(b);
+/** An order with what it sorts by: its kind's place in ORDER_KINDS, then the ids it names. */
+interface Keyed {
+  order: Order;
+  kind: number;
+  key: string[];
+}
+
+function keyed(order: Order): Keyed {
+  return { order, kind: ORDER_KINDS.indexOf(order.kind), key: orderKey(order) };
+}
+
+function compareKeyed(a: Keyed, b: Keyed): number {
+  if (a.kind !== b.kind) return a.kind - b.kind;
+  const pa = a.key;
+  const pb = b.key;
   for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
     if (pa[i]! < pb[i]!) return -1;
     if (pa[i]! > pb[i]!) return 1;
   }
   return pa.length - pb.length;
+}
+
+export function compareOrders(a: Order, b: Order): number {
+  return compareKeyed(keyed(a), keyed(b));
 }
 
 /** Every order `actor` may give now (see the candidates above), in a fixed order. */
@@ -307,7 +320,12 @@ function legalOrdersOf(state: GameState, actor: string): Order[] {
     ...patrolCandidates(state, actor),
     ...diplomacyCandidates(state, actor),
   ];
-  return candidates.filter((o) => validateOrder(state, actor, o).ok).sort(compareOrders);
+  // Sorted as `compareOrders` sorts, each order's key worked out once.
+  return candidates
+    .filter((o) => validateOrder(state, actor, o).ok)
+    .map(keyed)
+    .sort(compareKeyed)
+    .map((k) => k.order);
 }
 
 // ---------------------------------------------------------------- describing orders
