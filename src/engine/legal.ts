@@ -34,7 +34,17 @@ import { ceilDiv, roadCost, unitBudget, unitPath } from './rules/movement.ts';
 import { distance2 } from './rules/highways.ts';
 import { hostileUnitPlaces } from './rules/strikes.ts';
 import type { GameState, ObservationPost, Order, OrderKind, Unit } from './types.ts';
-import { actorName, isHostile, neighbours, placeName, roadBetween, searchRoads, sortedIds } from './world.ts';
+import {
+  actorName,
+  isHostile,
+  neighbours,
+  placeName,
+  roadBetween,
+  roadGraph,
+  searchRoadGraph,
+  sortedIds,
+  type RoadSearchResult,
+} from './world.ts';
 
 /** Places of at least this value are offered as march targets beyond the neighbours. */
 export const KEY_PLACE_VALUE = 3;
@@ -94,40 +104,56 @@ export function hostileTargets(state: GameState, actor: string): string[] {
 }
 
 /**
- * The places a unit standing at `from` reaches within one turn's road march, with the budget
- * each costs: through no observation post, and no further than the first hostile ground.
+ * The road search of a unit's march this turn (see `reachableInOneTurn`), on the places' numbers;
+ * null for a place no road touches.
  */
-export function reachableInOneTurn(state: GameState, unit: Unit): Record<string, number> {
+function marchSearch(state: GameState, unit: Unit): RoadSearchResult | null {
+  const start = roadGraph(state.roads).index.get(unit.location);
+  if (start === undefined) return null;
   const hostileUnits = hostileUnitPlaces(state, unit.actor);
-  const { dist } = searchRoads(state, unit.location, {
+  return searchRoadGraph(state, start, {
     canEnter: (loc) => loc.kind !== 'post',
     cost: (road) => roadCost(state, road),
     maxCost: unitBudget(state, unit),
     // A march stops at the first hostile ground, as movement does.
     canLeave: (id) => !isHostile(state, unit.actor, state.locations[id]!.controller) && !hostileUnits.has(id),
   });
-  delete dist[unit.location];
-  return dist;
+}
+
+/**
+ * The places a unit standing at `from` reaches within one turn's road march, with the budget
+ * each costs: through no observation post, and no further than the first hostile ground.
+ */
+export function reachableInOneTurn(state: GameState, unit: Unit): Record<string, number> {
+  const out: Record<string, number> = {};
+  const search = marchSearch(state, unit);
+  if (search === null) return out;
+  for (const i of search.reached) if (i !== search.start) out[search.graph.ids[i]!] = search.dist[i]!;
+  return out;
 }
 
 function moveCandidates(state: GameState, actor: string): Order[] {
   const out: Order[] = [];
   for (const unit of ownUnits(state, actor)) {
     if (!standing(unit)) continue;
-    const targets = new Set<string>(neighbours(state, unit.location).map((n) => n.location));
-    const reach = reachableInOneTurn(state, unit);
-    const key = sortedIds(reach)
-      .filter((id) => !targets.has(id) && state.locations[id]!.value >= KEY_PLACE_VALUE)
-      .sort((a, b) => {
-        const va = state.locations[a]!.value;
-        const vb = state.locations[b]!.value;
-        if (va !== vb) return vb - va;
-        if (reach[a] !== reach[b]) return reach[a]! - reach[b]!;
-        return a < b ? -1 : a > b ? 1 : 0;
-      })
-      .slice(0, MAX_MARCH_TARGETS);
-    for (const id of key) targets.add(id);
-    for (const to of [...targets].sort()) out.push({ kind: 'move', unit: unit.id, to });
+    const targets = neighbours(state, unit.location).map((n) => n.location);
+    const search = marchSearch(state, unit);
+    if (search !== null) {
+      // The key places within reach: by value, then the nearest, then id (the numbers sort as the ids).
+      const { graph, dist } = search;
+      const value = (i: number) => state.locations[graph.ids[i]!]!.value;
+      const key: number[] = [];
+      for (const i of search.reached) {
+        if (i === search.start || value(i) < KEY_PLACE_VALUE || targets.includes(graph.ids[i]!)) continue;
+        key.push(i);
+      }
+      key.sort((a, b) => value(b) - value(a) || dist[a]! - dist[b]! || a - b);
+      for (let k = 0; k < key.length && k < MAX_MARCH_TARGETS; k++) targets.push(graph.ids[key[k]!]!);
+    }
+    targets.sort();
+    for (let k = 0; k < targets.length; k++)
+      if (k === 0 || targets[k] !== targets[k - 1])
+        out.push({ kind: 'move', unit: unit.id, to: targets[k]! });
   }
   return out;
 }
@@ -141,9 +167,12 @@ function holdCandidates(state: GameState, actor: string): Order[] {
 function assaultCandidates(state: GameState, actor: string, targets: string[]): Order[] {
   const out: Order[] = [];
   const mine = ownUnits(state, actor).filter((u) => standing(u) && !SUPPORT_ARMS.includes(u.type));
+  if (mine.length === 0) return out;
   for (const target of targets) {
-    const near = new Set([target, ...neighbours(state, target).map((n) => n.location)]);
-    const units = mine.filter((u) => near.has(u.location)).map((u) => u.id);
+    const around = neighbours(state, target);
+    const units: string[] = [];
+    for (const u of mine)
+      if (u.location === target || around.some((n) => n.location === u.location)) units.push(u.id);
     if (units.length > 0) out.push({ kind: 'assault', units, target });
   }
   return out;

@@ -208,7 +208,7 @@ export interface RoadSearch {
  * numbers compares the ids), and each place's neighbours as `adjacency` has them (by id, then by
  * road id) in `next`/`road` from `first[i]` up to `first[i + 1]`. Built once per roads object.
  */
-interface RoadGraph {
+export interface RoadGraph {
   ids: string[];
   index: Map<string, number>;
   first: Int32Array;
@@ -218,7 +218,7 @@ interface RoadGraph {
 
 const graphCache = new WeakMap<Record<string, Road>, RoadGraph>();
 
-function roadGraph(roads: Record<string, Road>): RoadGraph {
+export function roadGraph(roads: Record<string, Road>): RoadGraph {
   const cached = graphCache.get(roads);
   if (cached) return cached;
   const adj = adjacency(roads);
@@ -240,23 +240,27 @@ function roadGraph(roads: Record<string, Road>): RoadGraph {
   return graph;
 }
 
+/** A road search's answer on the places' numbers (see `RoadGraph`); `searchRoads` gives it in ids. */
+export interface RoadSearchResult {
+  graph: RoadGraph;
+  /** The start's number, -1 for a place no road touches. */
+  start: number;
+  /** Cost of each place reached, -1 where none. */
+  dist: Float64Array;
+  /** The previous place on the cheapest way to each place reached, -1 where none. */
+  prev: Int32Array;
+  /** The places reached, in the order first reached. */
+  reached: number[];
+  /** The goal settled, -1 when none was. */
+  goal: number;
+}
+
 /**
- * Dijkstra over the road graph from `from`. Ties are broken by location id, so the same graph
- * always gives the same answer. Returns the cost of every place settled or reached (in the order
- * first reached), the previous place on the cheapest way to each, and the goal settled (null
- * when none was). Works on the places' numbers (`roadGraph`); the answer is in ids.
+ * Dijkstra over the road graph from `from` (which must be on the graph: `roadGraph(..).index`).
+ * Ties are broken by location id, so the same graph always gives the same answer.
  */
-export function searchRoads(
-  state: GameState,
-  from: string,
-  o: RoadSearch,
-): { dist: Record<string, number>; prev: Record<string, string>; goal: string | null } {
+export function searchRoadGraph(state: GameState, start: number, o: RoadSearch): RoadSearchResult {
   const g = roadGraph(state.roads);
-  const start = g.index.get(from);
-  if (start === undefined) {
-    // A place no road touches: the search settles it and ends.
-    return { dist: { [from]: 0 }, prev: {}, goal: o.isGoal?.(from) ? from : null };
-  }
   const n = g.ids.length;
   const dist = new Float64Array(n).fill(-1);
   const prev = new Int32Array(n).fill(-1);
@@ -294,6 +298,26 @@ export function searchRoads(
       }
     }
   }
+  return { graph: g, start, dist, prev, reached, goal };
+}
+
+/**
+ * Dijkstra over the road graph from `from`. Ties are broken by location id, so the same graph
+ * always gives the same answer. Returns the cost of every place settled or reached (in the order
+ * first reached), the previous place on the cheapest way to each, and the goal settled (null
+ * when none was). Works on the places' numbers (`searchRoadGraph`); the answer is in ids.
+ */
+export function searchRoads(
+  state: GameState,
+  from: string,
+  o: RoadSearch,
+): { dist: Record<string, number>; prev: Record<string, string>; goal: string | null } {
+  const start = roadGraph(state.roads).index.get(from);
+  if (start === undefined) {
+    // A place no road touches: the search settles it and ends.
+    return { dist: { [from]: 0 }, prev: {}, goal: o.isGoal?.(from) ? from : null };
+  }
+  const { graph: g, dist, prev, reached, goal } = searchRoadGraph(state, start, o);
   const distOut: Record<string, number> = {};
   const prevOut: Record<string, string> = {};
   for (const i of reached) {
