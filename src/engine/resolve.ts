@@ -188,7 +188,7 @@ export function resolveTurn(
     const before = current;
     current =
       typeof step === 'function'
-        ? change(before, (draft) => step(draft, before, sink, accepted), parts)
+        ? change(before, (draft) => step(draft, before, sink, accepted), parts, { placesByEntity: true })
         : step.own(before, sink, accepted);
   }
   // The turn's log entry is frozen as it enters the state: later states share it.

@@ -93,6 +93,43 @@ function copyFlatRecord<T extends { [K in keyof T]: Flat[string] }>(
   return out; // (key by key: see SPREAD_KEYS)
 }
 
+/** Records copied one level deep (`shallowRecord`) → the record each was copied from. */
+const shallowSources = new WeakMap<object, Record<string, unknown>>();
+
+/**
+ * A copy of a record of flat entities that shares the entities themselves: the places, for the
+ * steps of a turn (`change` with `placesByEntity`), which read them at most steps and write few
+ * of them. A rule writes to a place through `own`, which copies that one place first.
+ */
+function shallowRecord<T extends { [K in keyof T]: Flat[string] }>(
+  record: Record<string, T>,
+): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record)) out[key] = record[key]!;
+  shallowSources.set(out, record);
+  return out; // (key by key: see SPREAD_KEYS)
+}
+
+/**
+ * The entity `id` of a record a step is writing, its own to write: for the places of a turn's step
+ * (a record shared entity by entity with the state before the step: `shallowRecord`), a copy that
+ * takes the shared one's place the first time; otherwise the entity itself. Every rule that writes
+ * to a place gets it through here (with freezing on, as in every test, writing to a shared one
+ * throws). Read the place through the record, or keep what `own` returns: a place read before may
+ * since have been replaced by its copy.
+ */
+export function own<T extends { [K in keyof T]: Flat[string] }>(
+  record: Record<string, T>,
+  id: string,
+): T | undefined {
+  const entity = record[id];
+  const source = shallowSources.get(record);
+  if (entity === undefined || source === undefined || source[id] !== entity) return entity;
+  const copy = { ...entity };
+  record[id] = copy;
+  return copy;
+}
+
 /**
  * Fields of a part that no rule writes, though the part has others that change: shared by the
  * copies (frozen once, so a write to them throws). The victory part's objectives, bands and
@@ -137,10 +174,13 @@ export function freezeEntry<T extends { events: readonly object[] }>(entry: T): 
 export type Part = keyof GameState;
 
 /** A copy of one part of the state to write (a shared part is never copied). */
-function copyOf(key: string, v: unknown): unknown {
+function copyOf(key: string, v: unknown, placesByEntity: boolean): unknown {
   if (typeof v !== 'object' || v === null) return v;
   if (key === 'log') return (v as unknown[]).slice();
-  if (key === 'locations') return copyFlatRecord(v as GameState['locations']);
+  if (key === 'locations')
+    return placesByEntity
+      ? shallowRecord(v as GameState['locations'])
+      : copyFlatRecord(v as GameState['locations']);
   return copyPart(key as Part, v);
 }
 
@@ -168,13 +208,15 @@ class Draft {
     readonly copyable: Set<string>,
     /** The copies made so far (for `beingChanged`). */
     readonly copies: object[],
+    /** Whether the places are copied one by one as rules write them (`own`). */
+    readonly placesByEntity: boolean,
   ) {}
 
   read(key: string): unknown {
     const v = this.next[key];
     if (!this.copyable.has(key)) return v;
     this.copyable.delete(key);
-    const copy = copyOf(key, v);
+    const copy = copyOf(key, v, this.placesByEntity);
     if (typeof v === 'object' && v !== null) {
       shareSortedIds(v, copy as object);
       open.add(copy as object);
@@ -251,11 +293,14 @@ for (const key of PARTS) addPart(key);
  * `parts`: the parts the recipe may write (all when not given); the others are shared with
  * `state`, so a write to one of them would change `state` too. With freezing on, they are frozen
  * and such a write throws: the tests, which run with freezing on, keep each step's list honest.
+ * `placesByEntity` (the steps of a turn): the places are copied one by one as the recipe writes
+ * them through `own`, not all on the first read; every rule writes places that way.
  */
 export function change(
   state: GameState,
   recipe: (next: GameState) => void,
   parts?: readonly Part[],
+  options: { placesByEntity?: boolean } = {},
 ): GameState {
   const rec = state as unknown as Record<string, unknown>;
   if (freezing) for (const key of SHARED) deepFreeze(rec[key]);
@@ -271,7 +316,7 @@ export function change(
   for (const key of parts ?? (keys as Part[])) {
     if (!SHARED.has(key) && typeof rec[key] === 'object' && rec[key] !== null) copyable.add(key);
   }
-  const draft = new Draft(next, copyable, []);
+  const draft = new Draft(next, copyable, [], options.placesByEntity === true);
   try {
     recipe(draft as unknown as GameState);
   } finally {

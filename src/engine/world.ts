@@ -404,11 +404,18 @@ export function cheapestPath(
   canEnter: (location: Location) => boolean,
   cost: (road: Road) => number,
 ): string[] | null {
-  const { prev, goal } = searchRoads(state, from, { canEnter, cost, isGoal });
-  if (goal === null) return null;
-  const path = [goal];
-  while (path[0] !== from) path.unshift(prev[path[0]!]!);
-  return path;
+  const start = roadGraph(state.roads).index.get(from);
+  if (start === undefined) return isGoal(from) ? [from] : null;
+  const { graph, prev, goal } = searchRoadGraph(state, start, { canEnter, cost, isGoal });
+  return goal < 0 ? null : pathTo(graph, prev, start, goal);
+}
+
+/** The places from `start` to `end` along `prev` (a search's previous places), both included. */
+export function pathTo(graph: RoadGraph, prev: Int32Array, start: number, end: number): string[] {
+  const path: string[] = [];
+  for (let at = end; at !== start; at = prev[at]!) path.push(graph.ids[at]!);
+  path.push(graph.ids[start]!);
+  return path.reverse();
 }
 
 /**

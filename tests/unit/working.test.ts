@@ -13,7 +13,7 @@ import {
 } from '../../src/engine/index.ts';
 import { hostileTarget } from '../../src/engine/rules/strikes.ts';
 import { eventVisibleTo } from '../../src/engine/view.ts';
-import { beingChanged, change } from '../../src/engine/working.ts';
+import { beingChanged, change, own } from '../../src/engine/working.ts';
 import { newGame } from '../../src/scenario/index.ts';
 
 const scenario = loadScenarioArg('winter-2019-2020');
@@ -101,6 +101,38 @@ describe('change', () => {
     ]);
     expect(inside).toBe(true);
     expect(beingChanged(next.locations)).toBe(false);
+  });
+
+  it('copies, for a turn, only the places the step writes through own', () => {
+    const s = change(first(), () => {}, []); // frozen
+    let same = false;
+    const next = change(
+      s,
+      (d) => {
+        const idlib = own(d.locations, 'idlib')!;
+        idlib.controller = 'syria';
+        same = own(d.locations, 'idlib') === idlib && d.locations.idlib === idlib;
+        void d.locations.saraqib!.controller; // read, not written
+      },
+      ['locations'],
+      { placesByEntity: true },
+    );
+    expect(same).toBe(true);
+    expect(s.locations.idlib!.controller).not.toBe('syria');
+    expect(next.locations.idlib!.controller).toBe('syria');
+    expect(next.locations).not.toBe(s.locations);
+    expect(next.locations.idlib).not.toBe(s.locations.idlib);
+    expect(next.locations.saraqib).toBe(s.locations.saraqib); // shared
+    expect(Object.keys(next.locations)).toEqual(Object.keys(s.locations));
+    // A place written without `own` is the state's own: frozen, the write throws.
+    expect(() =>
+      change(s, (d) => void (d.locations.idlib!.controller = 'syria'), ['locations'], {
+        placesByEntity: true,
+      }),
+    ).toThrow(TypeError);
+    // Without `placesByEntity` every place is copied on the first read: a plain write is fine.
+    const plain = change(s, (d) => void (d.locations.idlib!.controller = 'syria'), ['locations']);
+    expect(plain.locations.saraqib).not.toBe(s.locations.saraqib);
   });
 });
 

@@ -42,6 +42,7 @@ import { killCivilians } from './people.ts';
 import { observeAttack } from './observation.ts';
 import { addLosses, fmt100, hostileTarget, hostileUnitsAt, livePostAt, spreadLosses } from './strikes.ts';
 import { breachedBy, recordViolation } from './violations.ts';
+import { own } from '../working.ts';
 
 // ---------------------------------------------------------------- the combat results table
 
@@ -346,7 +347,8 @@ function assault(
   isSupplied: (location: string) => boolean,
 ): void {
   const p = view.params;
-  const target = state.locations[targetId]!;
+  // The place's own copy from the start: civilians killed here change it before it is read again.
+  const target = own(state.locations, targetId)!;
   const name = actorName(view, actor);
   const later: (() => void)[] = [];
 

@@ -7,6 +7,7 @@
 import type { EventSink } from '../events.ts';
 import type { CheckpointOrder, GameState, RejectCode, Result } from '../types.ts';
 import { actorName, ownStandingUnit, sortedIds } from '../world.ts';
+import { own } from '../working.ts';
 
 function reject(code: RejectCode, message: string): Result<never> {
   return { ok: false, code, message };
@@ -37,7 +38,7 @@ export function setCheckpoint(
   sink: EventSink,
 ): void {
   const unit = view.units[order.unit]!;
-  const place = state.locations[unit.location]!;
+  const place = own(state.locations, unit.location)!;
   if (place.checkpoint === actor) return;
   place.checkpoint = actor;
   sink.emit(
@@ -67,7 +68,7 @@ export function updateCheckpoints(state: GameState, view: GameState, sink: Event
     else if (!manned.has(`${keeper}|${id}`))
       why = `no unit of ${actorName(view, keeper)} stands there any more`;
     if (why === '') continue;
-    state.locations[id]!.checkpoint = '';
+    own(state.locations, id)!.checkpoint = '';
     sink.emit(
       'checkpoint.lifted',
       keeper,

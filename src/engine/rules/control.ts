@@ -4,6 +4,7 @@
 import type { EventSink } from '../events.ts';
 import type { GameState } from '../types.ts';
 import { actorName, isHostile, sortedIds } from '../world.ts';
+import { own } from '../working.ts';
 
 /** Total strength per actor of the units standing (not travelling) at each place. */
 export function strengthByPlace(state: GameState): Record<string, Record<string, number>> {
@@ -32,7 +33,7 @@ export function updateControl(state: GameState, view: GameState, sink: EventSink
     let taker = actors[0]!;
     for (const a of actors) if (present[id]![a]! > present[id]![taker]!) taker = a;
     const previous = loc.controller;
-    state.locations[id]!.controller = taker;
+    own(state.locations, id)!.controller = taker;
     sink.emit(
       'control.changed',
       taker,

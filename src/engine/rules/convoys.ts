@@ -47,8 +47,11 @@ import {
   isHostile,
   placeName,
   roadBetween,
-  searchRoads,
+  pathTo,
+  roadGraph,
+  searchRoadGraph,
   sortedIds,
+  type RoadGraph,
 } from '../world.ts';
 import { distance2, underHostileFire } from './highways.ts';
 import { ceilDiv } from './movement.ts';
@@ -138,7 +141,12 @@ export function convoyRoute(
 }
 
 /** The cheapest routes from one source: the previous place on the way to each place reached. */
-type ConvoyTree = Readonly<Record<string, string>>;
+interface ConvoyTree {
+  graph: RoadGraph;
+  /** The source's number, -1 when no road touches it. */
+  start: number;
+  prev: Int32Array;
+}
 
 /**
  * The cheapest routes (by road length) from `from` for a convoy of `actor` with `escort`: it may
@@ -149,23 +157,23 @@ type ConvoyTree = Readonly<Record<string, string>>;
  * a place no search goes on from changes nothing for the others.
  */
 function convoyTree(state: GameState, actor: string, from: string, escort: string): ConvoyTree {
-  return searchRoads(state, from, {
+  const graph = roadGraph(state.roads);
+  const start = graph.index.get(from);
+  if (start === undefined) return { graph, start: -1, prev: new Int32Array(0) };
+  const { prev } = searchRoadGraph(state, start, {
     canEnter: () => true,
     cost: (road) => road.length,
     canLeave: (id) => state.locations[id]!.kind !== 'post' && !convoyBarred(state, actor, escort, id),
-  }).prev;
+  });
+  return { graph, start, prev };
 }
 
-/** The route from `from` to `to` in a tree from `from`, or null when the tree does not reach `to`. */
+/** The route from the tree's source to `to`, or null when the tree does not reach `to`. */
 function routeIn(tree: ConvoyTree, from: string, to: string): string[] | null {
-  const path = [to];
-  for (let at = to; at !== from;) {
-    const back = tree[at];
-    if (back === undefined) return null;
-    path.push(back);
-    at = back;
-  }
-  return path.reverse();
+  if (to === from) return [from];
+  const end = tree.graph.index.get(to);
+  if (tree.start < 0 || end === undefined || tree.prev[end]! < 0) return null;
+  return pathTo(tree.graph, tree.prev, tree.start, end);
 }
 
 /** Whether `escort` agrees to escort a convoy of `actor`: a sentence when it refuses, '' when it consents. */

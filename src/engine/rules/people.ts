@@ -2,6 +2,7 @@
 // start population. Every rule that kills or displaces people goes through these two functions.
 import type { EventSink } from '../events.ts';
 import type { GameState } from '../types.ts';
+import { own } from '../working.ts';
 
 /**
  * Kills up to `n` residents of `location` (never more than live there). Returns the number
@@ -15,7 +16,7 @@ export function killCivilians(
   cause: string,
   actor: string,
 ): number {
-  const loc = state.locations[location];
+  const loc = own(state.locations, location);
   if (!loc || n <= 0) return 0;
   const killed = Math.min(loc.residents, Math.floor(n));
   if (killed === 0) return 0;
@@ -46,7 +47,7 @@ export function displaceCivilians(
   n: number,
   reason: string,
 ): number {
-  const loc = state.locations[location];
+  const loc = own(state.locations, location);
   if (!loc || n <= 0) return 0;
   const moved = Math.min(loc.residents, Math.floor(n));
   if (moved === 0) return 0;

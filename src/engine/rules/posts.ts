@@ -41,6 +41,7 @@ import {
   sortedIds,
 } from '../world.ts';
 import { adjustTension, relationOf } from './diplomacy.ts';
+import { own } from '../working.ts';
 
 /** Kinds of place where a post can be established. */
 export const POST_SITE_KINDS: readonly string[] = ['town', 'village', 'hill', 'base'];
@@ -258,7 +259,7 @@ function evacuatePost(state: GameState, view: GameState, id: string, sink: Event
   const garrison = post.garrison;
   post.status = 'evacuated';
   post.garrison = 0;
-  const site = state.locations[post.location]!;
+  const site = own(state.locations, post.location)!;
   if (site.kind === 'post') site.controller = '';
   const p = view.params;
   const data: Record<string, string | number | boolean> = { post: id, garrison, encircled };

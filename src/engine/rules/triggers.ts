@@ -66,7 +66,7 @@ import { dateOfTurn, turnOfDay } from '../calendar.ts';
 import { evalCondition, evalNumber } from '../conditions.ts';
 import type { EventSink } from '../events.ts';
 import { validateOrder } from '../orders.ts';
-import { change } from '../working.ts';
+import { change, own } from '../working.ts';
 import { fillPlaceholders, textIn } from '../text.ts';
 import type {
   DispatchConvoyOrder,
@@ -449,7 +449,7 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
   }
   if ('set_control' in action) {
     const { location, actor } = action.set_control;
-    const loc = state.locations[location];
+    const loc = own(state.locations, location);
     if (!loc) return failed(firing, action, `there is no place "${location}"`);
     if (actor !== '' && !state.actors[actor]) return failed(firing, action, `there is no actor "${actor}"`);
     const from = loc.controller;
@@ -587,64 +587,69 @@ export function runTriggers(state: GameState, sink: EventSink): GameState {
     const start = sink.events.length;
     let firedThisRound = 0;
     const events = happenings;
-    current = change(view, (draft) => {
-      triggers: for (const trigger of view.triggers) {
-        const status = draft.triggerStatus[trigger.id];
-        if (!status || !status.enabled || (trigger.once && status.fired > 0)) continue;
-        for (const happening of happeningsOf(view, trigger.when, round, events)) {
-          if (!status.enabled || (trigger.once && status.fired > 0)) break;
-          if (trigger.if && !evalCondition(view, trigger.if, draft.rng)) continue;
-          const cap =
-            round > p.maxTriggerCascade
-              ? {
-                  name: 'maxTriggerCascade',
-                  value: p.maxTriggerCascade,
-                  words: 'rounds of triggers firing on what earlier rounds did',
-                }
-              : firings >= p.maxTriggerFiringsPerTurn
+    current = change(
+      view,
+      (draft) => {
+        triggers: for (const trigger of view.triggers) {
+          const status = draft.triggerStatus[trigger.id];
+          if (!status || !status.enabled || (trigger.once && status.fired > 0)) continue;
+          for (const happening of happeningsOf(view, trigger.when, round, events)) {
+            if (!status.enabled || (trigger.once && status.fired > 0)) break;
+            if (trigger.if && !evalCondition(view, trigger.if, draft.rng)) continue;
+            const cap =
+              round > p.maxTriggerCascade
                 ? {
-                    name: 'maxTriggerFiringsPerTurn',
-                    value: p.maxTriggerFiringsPerTurn,
-                    words: 'firings of triggers in one turn',
+                    name: 'maxTriggerCascade',
+                    value: p.maxTriggerCascade,
+                    words: 'rounds of triggers firing on what earlier rounds did',
                   }
-                : null;
-          if (cap !== null) {
+                : firings >= p.maxTriggerFiringsPerTurn
+                  ? {
+                      name: 'maxTriggerFiringsPerTurn',
+                      value: p.maxTriggerFiringsPerTurn,
+                      words: 'firings of triggers in one turn',
+                    }
+                  : null;
+            if (cap !== null) {
+              sink.emit(
+                'trigger.halted',
+                '',
+                '',
+                `Trigger "${trigger.id}" would fire (round ${round}, on ${happening.words}) but the triggers stop for this turn: ` +
+                  `at most ${cap.value} ${cap.words} (${cap.name}).`,
+                { trigger: trigger.id, cap: cap.name, value: cap.value, round, firings },
+              );
+              halted = true;
+              break triggers;
+            }
+            firings += 1;
+            firedThisRound += 1;
+            status.fired += 1;
+            status.lastTurn = view.turn;
             sink.emit(
-              'trigger.halted',
+              'trigger.fired',
               '',
-              '',
-              `Trigger "${trigger.id}" would fire (round ${round}, on ${happening.words}) but the triggers stop for this turn: ` +
-                `at most ${cap.value} ${cap.words} (${cap.name}).`,
-              { trigger: trigger.id, cap: cap.name, value: cap.value, round, firings },
+              happening.location,
+              `Trigger "${trigger.id}" fires (round ${round}) on ${happening.words}.`,
+              {
+                trigger: trigger.id,
+                happening: happening.kind,
+                round,
+                firing: firings,
+                fired: status.fired,
+              },
             );
-            halted = true;
-            break triggers;
+            const firing: Firing = { trigger, happening, view, sink };
+            for (const action of trigger.then) runAction(draft, firing, action);
           }
-          firings += 1;
-          firedThisRound += 1;
-          status.fired += 1;
-          status.lastTurn = view.turn;
-          sink.emit(
-            'trigger.fired',
-            '',
-            happening.location,
-            `Trigger "${trigger.id}" fires (round ${round}) on ${happening.words}.`,
-            {
-              trigger: trigger.id,
-              happening: happening.kind,
-              round,
-              firing: firings,
-              fired: status.fired,
-            },
-          );
-          const firing: Firing = { trigger, happening, view, sink };
-          for (const action of trigger.then) runAction(draft, firing, action);
         }
-      }
-      // The scores this round began with are now seen (score_crossed answers a crossing once).
-      for (const actor of sortedIds(view.victory.scores))
-        draft.scoresSeen[actor] = view.victory.scores[actor]!;
-    });
+        // The scores this round began with are now seen (score_crossed answers a crossing once).
+        for (const actor of sortedIds(view.victory.scores))
+          draft.scoresSeen[actor] = view.victory.scores[actor]!;
+      },
+      undefined,
+      { placesByEntity: true },
+    );
     if (firedThisRound === 0) break;
     happenings = sink.events.slice(start);
   }
