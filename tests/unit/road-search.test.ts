@@ -47,15 +47,27 @@ function reference(
 
 const PLACES = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
 
-const world = fc.record({
-  roads: fc.array(
+/** Random roads between the places: up to `count`, each 1 to `longest` long. */
+function randomRoads(count: number, longest: number) {
+  return fc.array(
     fc.record({
       from: fc.constantFrom(...PLACES),
       to: fc.constantFrom(...PLACES),
-      length: fc.integer({ min: 1, max: 5 }),
+      length: fc.integer({ min: 1, max: longest }),
     }),
-    { maxLength: 16 },
-  ),
+    { maxLength: count },
+  );
+}
+
+/** The drawn roads as the map has them: no road from a place to itself, ids in order. */
+function mapRoads(drawn: { from: string; to: string; length: number }[]): Road[] {
+  return drawn
+    .filter((r) => r.from !== r.to)
+    .map((r, i) => ({ id: `r${String(i).padStart(2, '0')}`, class: 'road', ...r }));
+}
+
+const world = fc.record({
+  roads: randomRoads(16, 5),
   closed: fc.subarray(PLACES),
   stops: fc.subarray(PLACES),
   goals: fc.subarray(PLACES),
@@ -67,9 +79,7 @@ describe('searchRoads', () => {
   it('agrees with the plain search: costs, ways and goal, ties to the lower id', () => {
     fc.assert(
       fc.property(world, (w) => {
-        const roads: Road[] = w.roads
-          .filter((r) => r.from !== r.to)
-          .map((r, i) => ({ id: `r${String(i).padStart(2, '0')}`, class: 'road', ...r }));
+        const roads = mapRoads(w.roads);
         const locations: Record<string, Location> = {};
         // One place ('h') is on roads but not on the map: the search must pass it by.
         for (const id of PLACES.slice(0, -1))
@@ -100,14 +110,7 @@ const ACTORS = ['', 't', 'r', 'x', 'y'];
 const STANCES = ['hostile', 'neutral', 'allied'] as const;
 
 const ground = fc.record({
-  roads: fc.array(
-    fc.record({
-      from: fc.constantFrom(...PLACES),
-      to: fc.constantFrom(...PLACES),
-      length: fc.integer({ min: 1, max: 4 }),
-    }),
-    { maxLength: 18 },
-  ),
+  roads: randomRoads(18, 4),
   posts: fc.subarray(PLACES),
   holders: fc.array(fc.constantFrom(...ACTORS), { minLength: PLACES.length, maxLength: PLACES.length }),
   stances: fc.array(fc.constantFrom(...STANCES), { minLength: 4, maxLength: 4 }),
@@ -119,9 +122,7 @@ describe('convoyRoute', () => {
   it('gives, for every place, the route a search for that place alone finds', () => {
     fc.assert(
       fc.property(ground, (w) => {
-        const roads: Road[] = w.roads
-          .filter((r) => r.from !== r.to)
-          .map((r, i) => ({ id: `r${String(i).padStart(2, '0')}`, class: 'road', ...r }));
+        const roads = mapRoads(w.roads);
         const locations: Record<string, Location> = {};
         PLACES.forEach((id, i) => {
           locations[id] = {
