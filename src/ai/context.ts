@@ -51,6 +51,12 @@ export interface Context {
   convoysTo: Set<string>;
   /** The most valuable place the actor holds (its heart: Idlib for HTS). */
   heart: string;
+  /** The heart and the places next to it (empty when the actor holds nothing). */
+  nearHeart: Set<string>;
+  /** A ceasefire with the actor among its parties, pending, that takes effect this turn or before. */
+  ceasefireStarting: boolean;
+  /** Places found to be front line (`frontLine`), kept for the decision: place → answer. */
+  frontLineSeen: Map<string, boolean>;
   /** Places the actor's own objectives name (to take or hold), from their conditions. */
   objectivePlaces: Set<string>;
   /**
@@ -194,6 +200,11 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
       heart = id;
     }
   }
+  const nearHeart = new Set<string>();
+  if (heart !== '') {
+    nearHeart.add(heart);
+    for (const n of neighbours(view, heart)) nearHeart.add(n.location);
+  }
   const aims = objectiveAims(view, actor);
   return {
     objectivePlaces: aims.places,
@@ -217,6 +228,11 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
     patrolRoutes,
     convoysTo,
     heart,
+    nearHeart,
+    ceasefireStarting: Object.values(view.agreements).some(
+      (a) => a.status === 'pending' && a.startTurn <= view.turn && a.ceasefire && a.parties.includes(actor),
+    ),
+    frontLineSeen: new Map(),
     inOwnGunRange: gunRange(view, actor),
     inTurkishGunRange: actor === roles.turkey ? new Set() : gunRange(view, roles.turkey),
   };
@@ -226,6 +242,18 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
 export function heldByFriend(ctx: Context, place: string): boolean {
   const c = ctx.view.locations[place]?.controller ?? '';
   return c === ctx.actor || (c !== '' && isFriendly(ctx.view, ctx.actor, c));
+}
+
+/** Whether `place` is on the front line: a place next to it is held by an enemy, or enemy units stand there. */
+export function frontLine(ctx: Context, place: string): boolean {
+  let answer = ctx.frontLineSeen.get(place);
+  if (answer === undefined) {
+    answer = neighbours(ctx.view, place).some(
+      (n) => heldByEnemy(ctx, n.location) || (ctx.hostileStrength.get(n.location) ?? 0) > 0,
+    );
+    ctx.frontLineSeen.set(place, answer);
+  }
+  return answer;
 }
 
 /** Whether `place` is held by an actor hostile to the viewer. */

@@ -3,7 +3,7 @@
 // score is the sum over the doctrine's priorities of weight × judgement. The meanings in words are
 // FACTOR_MEANING (src/engine/doctrine.ts); the docs (docs/doctrines.md) explain each in full.
 import { breachedBy, isFriendly, neighbours, type Factor, type Order, type Unit } from '../engine/index.ts';
-import { fighting, heldByEnemy, heldByFriend, tensionOf, type Context } from './context.ts';
+import { fighting, frontLine, heldByEnemy, heldByFriend, tensionOf, type Context } from './context.ts';
 
 type Judge = (order: Order, ctx: Context) => number;
 
@@ -139,17 +139,13 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     const { view } = ctx;
     const u = view.units[order.unit];
     if (!u) return 0;
-    const threatened = (place: string): boolean =>
-      neighbours(view, place).some(
-        (n) => heldByEnemy(ctx, n.location) || (ctx.hostileStrength.get(n.location) ?? 0) > 0,
-      );
     const from = view.locations[u.location];
     // The unit stands in a valuable held place under threat.
     const defender =
       from !== undefined &&
       from.controller === ctx.actor &&
       from.value >= KEY_VALUE &&
-      threatened(u.location);
+      frontLine(ctx, u.location);
     // Leaving it with too little left behind.
     if (defender) {
       const left = leftAt(ctx, u.location, [u]);
@@ -158,7 +154,7 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     const to = view.locations[order.to];
     // Reinforcing a threatened town, but not with the defenders of another: that only shifts
     // them (and puts them on the road), the shuttle between two towns that never ends.
-    if (to && !defender && to.controller === ctx.actor && to.value >= KEY_VALUE && threatened(order.to))
+    if (to && !defender && to.controller === ctx.actor && to.value >= KEY_VALUE && frontLine(ctx, order.to))
       return clamp(15 * to.value);
     return 0;
   },
@@ -190,11 +186,7 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     if (!isAttack(order)) return 0;
     if (breachedBy(ctx.view, ctx.actor, order.kind, order.target).length > 0) return -100;
     // A ceasefire that takes effect at the start of this very turn binds the orders given now.
-    const { view } = ctx;
-    for (const a of Object.values(view.agreements))
-      if (a.status === 'pending' && a.startTurn <= view.turn && a.ceasefire && a.parties.includes(ctx.actor))
-        return -100;
-    return 0;
+    return ctx.ceasefireStarting ? -100 : 0;
   },
 
   make_peace_when_pressed(order, ctx) {
@@ -261,10 +253,7 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     const to = view.locations[order.to];
     if (!to || !heldByFriend(ctx, order.to) || to.population < 10_000) return 0;
     // A front-line town: a hostile-held place or hostile units next to it.
-    const threatened = neighbours(view, order.to).some(
-      (n) => heldByEnemy(ctx, n.location) || (ctx.hostileStrength.get(n.location) ?? 0) > 0,
-    );
-    if (!threatened) return 0;
+    if (!frontLine(ctx, order.to)) return 0;
     return clamp(30 + Math.trunc(to.population / 5_000));
   },
 
@@ -358,19 +347,18 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     const { view } = ctx;
     if (ctx.heart === '') return 0;
     const heart = ctx.heart;
-    const near = (place: string): boolean =>
-      place === heart || neighbours(view, heart).some((n) => n.location === place);
+    const near = ctx.nearHeart;
     // The heart is never left empty: no move or assault takes its last defenders away.
     const leaving = unitsLeaving(order, ctx);
     if (leaving.some((u) => u.location === heart) && leftAt(ctx, heart, leaving) <= 0) return -100;
     if (order.kind === 'move') {
       const u = view.units[order.unit];
       if (!u) return 0;
-      if (near(order.to) && !near(u.location)) return 70;
-      if (near(u.location) && !near(order.to)) return -40;
+      if (near.has(order.to) && !near.has(u.location)) return 70;
+      if (near.has(u.location) && !near.has(order.to)) return -40;
       return 0;
     }
-    if (order.kind === 'assault' && near(order.target)) return 60;
+    if (order.kind === 'assault' && near.has(order.target)) return 60;
     return 0;
   },
 

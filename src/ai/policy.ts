@@ -97,12 +97,24 @@ interface Scored {
   index: number;
 }
 
+/** The doctrine's priorities that count (weight not 0), each with its factor's judge. */
+interface Weighed {
+  weight: number;
+  judge: (order: Order, ctx: Context) => number;
+}
+
+function weighedPriorities(doctrine: Doctrine): Weighed[] {
+  return doctrine.priorities
+    .filter((p) => p.weight !== 0)
+    .map((p) => ({ weight: p.weight, judge: FACTOR_JUDGES[p.factor] }));
+}
+
 /** A candidate's score: the sum over the doctrine's priorities of weight × the factor's judgement. */
-function score(order: Order, index: number, ctx: Context): Scored {
+function score(order: Order, index: number, ctx: Context, priorities: readonly Weighed[]): Scored {
   let total = 0;
-  for (const p of ctx.doctrine.priorities) {
-    if (p.weight === 0) continue;
-    total += p.weight * FACTOR_JUDGES[p.factor](order, ctx);
+  for (let i = 0; i < priorities.length; i++) {
+    const p = priorities[i]!;
+    total += p.weight * p.judge(order, ctx);
   }
   return { order, score: total, index };
 }
@@ -157,7 +169,8 @@ function undefended(ctx: Context, place: string): boolean {
 export function decide(view: GameState, actor: string, doctrine: Doctrine, draw: number): Decision {
   const ctx = buildContext(view, actor, doctrine);
   const candidates = candidateOrders(view, actor);
-  const scored = candidates.map((o, i) => score(o, i, ctx));
+  const priorities = weighedPriorities(doctrine);
+  const scored = candidates.map((o, i) => score(o, i, ctx, priorities));
   const n = Math.max(1, scored.length);
   // Equal scores: a rotation of the candidate list by the draw, so ties fall differently from
   // game to game but the same way in a replay.
