@@ -99,7 +99,17 @@ const routeMemo = new WeakMap<object, { ground: string; trees: Map<string, Convo
 /** The holders of the places and the stances of the relations, as a string; kept per object. */
 const groundParts = new WeakMap<object, string>();
 
-function groundOf(state: GameState): string {
+/** The ground of a state, kept per places object with the relations it was made with. */
+const grounds = new WeakMap<object, { relations: object; ground: string }>();
+
+/**
+ * The ground of `state` as a string (see `routeMemo`). `known`, the ground the routes are kept
+ * for: when the state's ground is the same, that very string is kept and given back, so that
+ * later calls compare two strings by identity rather than character by character.
+ */
+function groundOf(state: GameState, known: string | undefined): string {
+  const kept = grounds.get(state.locations);
+  if (kept !== undefined && kept.relations === state.relations) return kept.ground;
   let holders = groundParts.get(state.locations);
   if (holders === undefined) {
     holders = sortedIds(state.locations)
@@ -112,7 +122,10 @@ function groundOf(state: GameState): string {
     stances = state.relations.map((r) => `${r.a}/${r.b}=${r.stance}`).join(';');
     groundParts.set(state.relations, stances);
   }
-  return `${holders}|${stances}`;
+  let ground = `${holders}|${stances}`;
+  if (ground === known) ground = known;
+  grounds.set(state.locations, { relations: state.relations, ground });
+  return ground;
 }
 
 /** The shortest road route for a convoy that keeps out of places it is barred from (see `convoyBarred`). */
@@ -125,8 +138,8 @@ export function convoyRoute(
 ): string[] | null {
   if (beingChanged(state.locations) || beingChanged(state.relations))
     return routeIn(convoyTree(state, actor, from, escort), from, to);
-  const ground = groundOf(state);
   let memo = routeMemo.get(state.roads);
+  const ground = groundOf(state, memo?.ground);
   if (memo === undefined || memo.ground !== ground) {
     memo = { ground, trees: new Map() };
     routeMemo.set(state.roads, memo);
