@@ -240,7 +240,7 @@ export function roadGraph(roads: Record<string, Road>): RoadGraph {
   return graph;
 }
 
-/** A road search's answer on the places' numbers (see `RoadGraph`); `searchRoads` gives it in ids. */
+/** A road search's answer on the places' numbers (see `RoadGraph`; `graph.ids` names them). */
 export interface RoadSearchResult {
   graph: RoadGraph;
   /** The start's number, -1 for a place no road touches. */
@@ -256,8 +256,10 @@ export interface RoadSearchResult {
 }
 
 /**
- * Dijkstra over the road graph from `from` (which must be on the graph: `roadGraph(..).index`).
- * Ties are broken by location id, so the same graph always gives the same answer.
+ * Dijkstra over the road graph from the place numbered `start` (`roadGraph(..).index`). Ties are
+ * broken by location id, so the same graph always gives the same answer: the cost of every place
+ * settled or reached, in the order first reached, the previous place on the cheapest way to each,
+ * and the goal settled (-1 when none was).
  */
 export function searchRoadGraph(state: GameState, start: number, o: RoadSearch): RoadSearchResult {
   const g = roadGraph(state.roads);
@@ -299,32 +301,6 @@ export function searchRoadGraph(state: GameState, start: number, o: RoadSearch):
     }
   }
   return { graph: g, start, dist, prev, reached, goal };
-}
-
-/**
- * Dijkstra over the road graph from `from`. Ties are broken by location id, so the same graph
- * always gives the same answer. Returns the cost of every place settled or reached (in the order
- * first reached), the previous place on the cheapest way to each, and the goal settled (null
- * when none was). Works on the places' numbers (`searchRoadGraph`); the answer is in ids.
- */
-export function searchRoads(
-  state: GameState,
-  from: string,
-  o: RoadSearch,
-): { dist: Record<string, number>; prev: Record<string, string>; goal: string | null } {
-  const start = roadGraph(state.roads).index.get(from);
-  if (start === undefined) {
-    // A place no road touches: the search settles it and ends.
-    return { dist: { [from]: 0 }, prev: {}, goal: o.isGoal?.(from) ? from : null };
-  }
-  const { graph: g, dist, prev, reached, goal } = searchRoadGraph(state, start, o);
-  const distOut: Record<string, number> = {};
-  const prevOut: Record<string, string> = {};
-  for (const i of reached) {
-    distOut[g.ids[i]!] = dist[i]!;
-    if (prev[i]! >= 0) prevOut[g.ids[i]!] = g.ids[prev[i]!]!;
-  }
-  return { dist: distOut, prev: prevOut, goal: goal < 0 ? null : g.ids[goal]! };
 }
 
 /** A min-heap of places (numbers, ordered as their ids) by (cost, place). */

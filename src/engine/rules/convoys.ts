@@ -166,7 +166,7 @@ interface ConvoyTree {
  * end at any place, but goes on only from the source and from places that are neither an
  * observation post nor barred to it. The route to a place is the one a search for that place
  * alone would find (cheapestPath, entering no other post and no barred place): the places a route
- * goes through are the same, each is settled the same way (cost, then id: see `searchRoads`), and
+ * goes through are the same, each is settled the same way (cost, then id: see `searchRoadGraph`), and
  * a place no search goes on from changes nothing for the others.
  */
 function convoyTree(state: GameState, actor: string, from: string, escort: string): ConvoyTree {
