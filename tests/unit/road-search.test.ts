@@ -88,6 +88,15 @@ function mapRoads(drawn: { from: string; to: string; length: number }[]): Road[]
     .map((r, i) => ({ id: `r${String(i).padStart(2, '0')}`, class: 'road', ...r }));
 }
 
+/** The parts of a state a road search reads: the roads by id, the places and anything else given. */
+function roadState(roads: Road[], locations: Record<string, Location>, rest: object = {}): GameState {
+  return {
+    roads: Object.fromEntries(roads.map((r) => [r.id, r])),
+    locations,
+    ...rest,
+  } as unknown as GameState;
+}
+
 const world = fc.record({
   roads: randomRoads(16, 5),
   closed: fc.subarray(PLACES),
@@ -106,10 +115,7 @@ describe('searchRoadGraph', () => {
         // One place ('h') is on roads but not on the map: the search must pass it by.
         for (const id of PLACES.slice(0, -1))
           locations[id] = { id, name: id, kind: 'town', x: 0, y: 0, population: 0, residents: 0 } as Location;
-        const state = {
-          roads: Object.fromEntries(roads.map((r) => [r.id, r])),
-          locations,
-        } as unknown as GameState;
+        const state = roadState(roads, locations);
         const search: RoadSearch = {
           canEnter: (loc) => !w.closed.includes(loc.id),
           cost: (road) => road.length,
@@ -175,11 +181,7 @@ describe('convoyRoute', () => {
           { a: 'r', b: 'x', stance: w.stances[2]!, tension: 0 },
           { a: 'r', b: 'y', stance: w.stances[3]!, tension: 0 },
         ];
-        const state = {
-          roads: Object.fromEntries(roads.map((r) => [r.id, r])),
-          locations,
-          relations,
-        } as unknown as GameState;
+        const state = roadState(roads, locations, { relations });
         for (const to of PLACES) {
           const alone = cheapestPath(
             state,
