@@ -5,6 +5,7 @@ import {
   computeHighwayOpen,
   newUnit,
   type Agreement,
+  type Calendar,
   type Condition,
   parseIsoDate,
   seedRng,
@@ -223,7 +224,14 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
     actorRoles: { ...DEFAULT_PARAMS.actorRoles, ...s.params.actorRoles },
   };
 
-  const calendar = { ...s.calendar, startDay: parseIsoDate(s.calendar.start)! };
+  // Field by field: a spread copy of the scenario's calendar got a hidden class (V8 map) of its own
+  // in every game, so the functions reading the calendar were compiled again for each new game.
+  const calendar: Calendar = {
+    start: s.calendar.start,
+    startDay: parseIsoDate(s.calendar.start)!,
+    daysPerTurn: s.calendar.daysPerTurn,
+    turns: s.calendar.turns,
+  };
   const turnOf = (when: string | number): number =>
     typeof when === 'number' ? when : Math.max(1, turnOfDay(calendar, parseIsoDate(when)!));
   const actorIds = s.actors.map((a) => a.id).sort();
