@@ -13,6 +13,16 @@ import { register } from 'tsx/esm/api';
 // before, 3.3 to 3.7 after). The setting is process-wide and only concerns how V8 compiles: what
 // the code computes does not change.
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
+// A function is optimized after it has run a certain amount of bytecode (the interrupt budget, 67,584
+// by default in Node 20's V8). With a budget five times larger, the functions that run only now and
+// then stay in baseline code, and those that reach the optimizing compiler arrive with fuller type
+// feedback: over a thread's first 32 games, 283 functions optimized instead of 456, 345 compiles
+// instead of 597, 51 deoptimizations instead of 131. The compiler threads used 2.9 s of CPU instead of
+// 4.6, and the game thread about a tenth more (its first games run longer in baseline code): less work
+// in all, which is what counts once every core runs a worker. Measured on 21 Nov 2026, six rounds of 64
+// games taking turns with the default: 2 workers 5-25 % faster (median about 10 %), 1 worker about the
+// same.
+setFlagsFromString('--interrupt-budget=350000');
 
 register();
 await import('./batch-worker.ts');
