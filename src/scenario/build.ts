@@ -224,13 +224,14 @@ export function newGame(scenario: Scenario, seed: string | number): GameState {
     actorRoles: { ...DEFAULT_PARAMS.actorRoles, ...s.params.actorRoles },
   };
 
-  // Field by field: a spread copy of the scenario's calendar got a hidden class (V8 map) of its own
-  // in every game, so the functions reading the calendar were compiled again for each new game.
+  // Field by field (in the order a spread gave): a spread copy of the scenario's calendar got a
+  // hidden class (V8 map) of its own in every game, so the functions reading the calendar were
+  // compiled again for each new game.
   const calendar: Calendar = {
     start: s.calendar.start,
-    startDay: parseIsoDate(s.calendar.start)!,
     daysPerTurn: s.calendar.daysPerTurn,
     turns: s.calendar.turns,
+    startDay: parseIsoDate(s.calendar.start)!,
   };
   const turnOf = (when: string | number): number =>
     typeof when === 'number' ? when : Math.max(1, turnOfDay(calendar, parseIsoDate(when)!));
