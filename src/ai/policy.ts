@@ -97,8 +97,9 @@ interface Scored {
   index: number;
 }
 
-/** The doctrine's priorities that count (weight not 0), each with its factor's judge. */
+/** The doctrine's priorities that count (weight not 0), each with its factor's name and judge. */
 interface Weighed {
+  factor: string;
   weight: number;
   judge: (order: Order, ctx: Context) => number;
 }
@@ -106,7 +107,7 @@ interface Weighed {
 function weighedPriorities(doctrine: Doctrine): Weighed[] {
   return doctrine.priorities
     .filter((p) => p.weight !== 0)
-    .map((p) => ({ weight: p.weight, judge: FACTOR_JUDGES[p.factor] }));
+    .map((p) => ({ factor: p.factor, weight: p.weight, judge: FACTOR_JUDGES[p.factor] }));
 }
 
 /** A candidate's score: the sum over the doctrine's priorities of weight × the factor's judgement. */
@@ -120,11 +121,14 @@ function score(order: Order, index: number, ctx: Context, priorities: readonly W
 }
 
 /** Each factor's part of a candidate's score (those that count), largest first: for the record. */
-function partsOf(order: Order, ctx: Context): { factor: string; points: number }[] {
+function partsOf(
+  order: Order,
+  ctx: Context,
+  priorities: readonly Weighed[],
+): { factor: string; points: number }[] {
   const parts: { factor: string; points: number }[] = [];
-  for (const p of ctx.doctrine.priorities) {
-    if (p.weight === 0) continue;
-    const judged = FACTOR_JUDGES[p.factor](order, ctx);
+  for (const p of priorities) {
+    const judged = p.judge(order, ctx);
     if (judged !== 0) parts.push({ factor: p.factor, points: p.weight * judged });
   }
   parts.sort((a, b) => Math.abs(b.points) - Math.abs(a.points) || (a.factor < b.factor ? -1 : 1));
@@ -200,7 +204,7 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   const top: WeighedOrder[] = scored.slice(0, TOP_KEPT).map((s) => ({
     order: orderLabel(view, s.order),
     score: s.score,
-    factors: partsOf(s.order, ctx),
+    factors: partsOf(s.order, ctx, priorities),
   }));
   return {
     orders: orders.map((s) => s.order),
