@@ -1,21 +1,22 @@
-// What an actor may order now. `legalOrders(state, actor)` builds candidates for every order kind
-// and keeps those `validateOrder` accepts, so the list is exactly what the turn would take (each
-// order on its own; two orders for the same unit are each legal, the later one wins). Computer
-// actors score these candidates; the client offers them. `describeOrder` says in plain words
-// what an order will do.
+// What an actor may order now. `legalOrders(state, actor)` builds candidates for every order kind,
+// each one `validateOrder` accepts (some kinds are built valid, the others checked: see
+// `legalOrdersOf`), so the list is exactly what the turn would take (each order on its own; two
+// orders for the same unit are each legal, the later one wins). Computer actors score these
+// candidates; the client offers them. `describeOrder` says in plain words what an order will do.
 //
 // The candidates, kind by kind (the list is sorted by kind in this order, then by the ids the
 // order names):
-//   move            each own standing unit (alive, not on a road) to each road neighbour, and to
-//                   the key places (value ≥ KEY_PLACE_VALUE) it can reach within one turn's road
-//                   march: at most MAX_MARCH_TARGETS of them per unit, by value, then the nearest,
-//                   then id. The march stops on entering hostile ground, as movement does.
+//   move            each own standing unit (alive, not on a road) to each road neighbour that is
+//                   not an observation post, and to the key places (value ≥ KEY_PLACE_VALUE) it
+//                   can reach within one turn's road march: at most MAX_MARCH_TARGETS of them
+//                   per unit, by value, then the nearest, then id. The march stops on entering
+//                   hostile ground, as movement does.
 //   hold            each own unit that is moving (on a road, or with a destination).
 //   assault         each hostile target (a place held by a hostile actor, or where hostile units
 //                   stand) with own units at it or next to it: one order per target with all those
 //                   units, support arms (artillery, air defence) left out.
 //   strike          each own standing artillery unit × each hostile target within artillery range;
-//                   air and drone (when the actor has such sorties): each hostile-held place in the
+//                   air and drone (when the turn's budget has a sortie): each hostile-held place in the
 //                   de-escalation zone (params.deEscalationZone; the whole map when the map has none)
 //                   and each place where hostile units stand, one sortie.
 //   dispatch_convoy each own supply source × each own standing post, with STANDARD_CONVOY (4
@@ -32,7 +33,7 @@
 import { convoyRoute, validateOrder } from './orders.ts';
 import { ceilDiv, roadCost, unitBudget, unitPath } from './rules/movement.ts';
 import { distance2 } from './rules/highways.ts';
-import { hostileUnitPlaces } from './rules/strikes.ts';
+import { hostileUnitPlaces, sortieBudget } from './rules/strikes.ts';
 import type { GameState, ObservationPost, Order, OrderKind, Unit } from './types.ts';
 import {
   actorName,
@@ -136,7 +137,10 @@ function moveCandidates(state: GameState, actor: string): Order[] {
   const out: Order[] = [];
   for (const unit of ownUnits(state, actor)) {
     if (!standing(unit)) continue;
-    const targets = neighbours(state, unit.location).map((n) => n.location);
+    // Road neighbours, but no observation post: units never move into one.
+    const targets: string[] = [];
+    for (const n of neighbours(state, unit.location))
+      if (state.locations[n.location]?.kind !== 'post') targets.push(n.location);
     const search = marchSearch(state, unit);
     if (search !== null) {
       // The key places within reach: by value, then the nearest, then id (the numbers sort as the ids).
@@ -188,7 +192,6 @@ function strikeCandidates(state: GameState, actor: string, targets: string[]): O
         out.push({ kind: 'strike', means: 'artillery', unit: unit.id, target, sorties: 1 });
     }
   }
-  const me = state.actors[actor]!;
   const zone = state.zones[state.params.deEscalationZone];
   const airTargets = targets.filter(
     (t) =>
@@ -196,8 +199,8 @@ function strikeCandidates(state: GameState, actor: string, targets: string[]): O
       (isHostile(state, actor, state.locations[t]!.controller) && (!zone || zone.locations.includes(t))),
   );
   for (const means of ['air', 'drone'] as const) {
-    const sorties = means === 'air' ? me.airSorties : me.droneSorties;
-    if (sorties <= 0) continue;
+    // One sortie is within this turn's budget (none while the closed airspace cuts it to nothing).
+    if (sortieBudget(state, actor, means).budget < 1) continue;
     for (const target of airTargets) out.push({ kind: 'strike', means, unit: '', target, sorties: 1 });
   }
   return out;
@@ -338,20 +341,29 @@ export function legalOrders(state: GameState, actor: string): Order[] {
 
 function legalOrdersOf(state: GameState, actor: string): Order[] {
   const targets = hostileTargets(state, actor);
-  const candidates: Order[] = [
+  // The moves, holds, assaults and strikes are built to pass every check `validateOrder` makes
+  // (own standing units, a road to a place that is no post, a target within reach with something
+  // hostile there, a sortie within the turn's budget), so they are not checked again: these are
+  // most of the candidates, and the checks were a tenth of a computer actor's time.
+  // tests/unit/legal.test.ts checks every listed order against `validateOrder`. The other kinds
+  // are offered more widely (a ceasefire to accept that nobody proposed, a convoy with no open
+  // road) and kept only when valid.
+  const valid: Order[] = [
     ...moveCandidates(state, actor),
     ...holdCandidates(state, actor),
     ...assaultCandidates(state, actor, targets),
     ...strikeCandidates(state, actor, targets),
+  ];
+  const offered: Order[] = [
     ...convoyCandidates(state, actor),
     ...postCandidates(state, actor),
     ...unitPlaceCandidates(state, actor),
     ...patrolCandidates(state, actor),
     ...diplomacyCandidates(state, actor),
   ];
+  for (const o of offered) if (validateOrder(state, actor, o).ok) valid.push(o);
   // Sorted as `compareOrders` sorts, each order's key worked out once.
-  return candidates
-    .filter((o) => validateOrder(state, actor, o).ok)
+  return valid
     .map(keyed)
     .sort(compareKeyed)
     .map((k) => k.order);

@@ -21,6 +21,7 @@ import {
 } from '../../src/engine/legal.ts';
 import { loadScenario, newGame, scriptedOrders } from '../../src/scenario/index.ts';
 import { readText } from '../../src/cli/files.ts';
+import { parsePlayers, playScenario } from '../../src/cli/play.ts';
 import { ROOT } from './cli-helpers.ts';
 import { scenarioHead, tinyGame, type TinyWorld } from './helpers.ts';
 
@@ -268,6 +269,43 @@ describe('legal orders on the default scenario', () => {
         }
       }
     }
+  });
+
+  it('every listed order validates on a computer-played game, with the airspace open and closed', () => {
+    // The moves, holds, assaults and strikes are listed without a check (they are built valid):
+    // these states, further into a game than the scripted ones, hold more of what they must get
+    // right (units on the road, fronts, destroyed units). Each comes three times: as played, and
+    // with the airspace open and closed and every actor given one air and one drone sortie, which
+    // the closed airspace cuts to none for the actors it limits.
+    const played: GameState[] = [];
+    const oneSortie = (s: GameState): GameState['actors'] =>
+      Object.fromEntries(
+        Object.entries(s.actors).map(([id, a]) => [id, { ...a, airSorties: 1, droneSorties: 1 }]),
+      );
+    playScenario(scenario, '11', 40, {
+      record: false,
+      players: parsePlayers('computer', scenario),
+      onTurn: (turn, _events, s) => {
+        if (turn % 8 !== 0) return;
+        played.push(s);
+        for (const airspaceClosed of [false, true])
+          played.push({ ...s, meters: { ...s.meters, airspaceClosed }, actors: oneSortie(s) });
+      },
+    });
+    expect(played.length).toBe(15);
+    let strikes = 0;
+    for (const state of played) {
+      for (const actor of Object.keys(state.actors).sort()) {
+        for (const order of legalOrders(state, actor)) {
+          if (order.kind === 'strike') strikes++;
+          expect(validateOrder(state, actor, order), `${actor} ${JSON.stringify(order)}`).toEqual({
+            ok: true,
+            value: true,
+          });
+        }
+      }
+    }
+    expect(strikes).toBeGreaterThan(0);
   });
 
   it('is sorted by kind then ids, has no duplicates, and is the same every time', () => {
