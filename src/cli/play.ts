@@ -73,7 +73,7 @@ export function playersSpec(players: Record<string, Player>): string {
 
 export interface PlayResult {
   state: GameState;
-  /** The replay; with `record: false` its list of turns stays empty. */
+  /** The replay (see `PlayOptions.record`). */
   replay: Replay;
   eventCounts: Record<string, number>;
 }
@@ -83,7 +83,10 @@ export interface PlayOptions {
   onStart?: (state: GameState) => void;
   /** Called after every turn with the turn's events and the new state. */
   onTurn?: (turn: number, events: GameEvent[], state: GameState) => void;
-  /** Record every turn (orders and state hash) in the replay (default true); batch runs skip it. */
+  /**
+   * Record the game as a replay (default true): the first state's hash, then every turn's orders
+   * and state hash. Batch runs skip it.
+   */
   record?: boolean;
   /** Who plays which actor, over the defaults (`defaultPlayers`). */
   players?: Record<string, Player>;
@@ -113,25 +116,40 @@ export function ordersForTurn(
   return { orders, decisions };
 }
 
+/** A game played with `record: false`: no replay. */
+export type UnrecordedResult = Omit<PlayResult, 'replay'> & { replay: null };
+
+export function playScenario(
+  scenario: Scenario,
+  seed: string,
+  maxTurns: number,
+  options: PlayOptions & { record: false },
+): UnrecordedResult;
+export function playScenario(
+  scenario: Scenario,
+  seed: string,
+  maxTurns: number,
+  options?: (PlayOptions & { record?: true }) | PlayOptions['onTurn'],
+): PlayResult;
 export function playScenario(
   scenario: Scenario,
   seed: string,
   maxTurns: number,
   options: PlayOptions | PlayOptions['onTurn'] = {},
-): PlayResult {
+): PlayResult | UnrecordedResult {
   const opts = typeof options === 'function' ? { onTurn: options } : options;
   const { onTurn, record = true } = opts;
   const players = { ...defaultPlayers(scenario), ...opts.players };
   let state = newGame(scenario, seed);
   opts.onStart?.(state);
-  const replay = startReplay(scenario, seed, state);
+  const replay = record ? startReplay(scenario, seed, state) : null;
   const eventCounts: Record<string, number> = {};
   for (let played = 0; played < maxTurns && !state.over; played++) {
     const turn = state.turn;
     const { orders, decisions } = ordersForTurn(scenario, state, players);
     const result = resolveTurn(state, orders, decisions);
     state = result.state;
-    if (record) recordTurn(replay, turn, orders, state, decisions);
+    if (replay) recordTurn(replay, turn, orders, state, decisions);
     for (const e of result.events) eventCounts[e.kind] = (eventCounts[e.kind] ?? 0) + 1;
     onTurn?.(turn, result.events, state);
   }
