@@ -206,6 +206,7 @@ function strikeCandidates(state: GameState, actor: string, targets: string[]): O
   return out;
 }
 
+/** The convoys (see the top of this file) that pass `validateOrder`. */
 function convoyCandidates(state: GameState, actor: string): Order[] {
   const out: Order[] = [];
   const sources = [...state.actors[actor]!.supplySources].sort();
@@ -223,9 +224,15 @@ function convoyCandidates(state: GameState, actor: string): Order[] {
         cargo: { ...STANDARD_CONVOY.cargo },
         notified: true,
       };
-      out.push({ ...base, escort: '' }, { ...base, escort: '', notified: false });
+      // Whether Russia was notified is no part of the check: one check serves both convoys.
+      const notified: Order = { ...base, escort: '' };
+      if (validateOrder(state, actor, notified).ok)
+        out.push(notified, { ...base, escort: '', notified: false });
       if (post.status === 'encircled' || post.status === 'cut_off')
-        for (const escort of escorts) out.push({ ...base, escort });
+        for (const escort of escorts) {
+          const escorted: Order = { ...base, escort };
+          if (validateOrder(state, actor, escorted).ok) out.push(escorted);
+        }
     }
   }
   return out;
@@ -344,18 +351,18 @@ function legalOrdersOf(state: GameState, actor: string): Order[] {
   // The moves, holds, assaults and strikes are built to pass every check `validateOrder` makes
   // (own standing units, a road to a place that is no post, a target within reach with something
   // hostile there, a sortie within the turn's budget), so they are not checked again: these are
-  // most of the candidates, and the checks were a tenth of a computer actor's time.
-  // tests/unit/legal.test.ts checks every listed order against `validateOrder`. The other kinds
-  // are offered more widely (a ceasefire to accept that nobody proposed, a convoy with no open
-  // road) and kept only when valid.
+  // most of the candidates, and the checks were a tenth of a computer actor's time. The convoys
+  // are checked as they are built (`convoyCandidates`). tests/unit/legal.test.ts checks every
+  // listed order against `validateOrder`. The other kinds are offered more widely (a ceasefire to
+  // accept that nobody proposed) and kept only when valid.
   const valid: Order[] = [
     ...moveCandidates(state, actor),
     ...holdCandidates(state, actor),
     ...assaultCandidates(state, actor, targets),
     ...strikeCandidates(state, actor, targets),
+    ...convoyCandidates(state, actor),
   ];
   const offered: Order[] = [
-    ...convoyCandidates(state, actor),
     ...postCandidates(state, actor),
     ...unitPlaceCandidates(state, actor),
     ...patrolCandidates(state, actor),
