@@ -16,9 +16,9 @@
 //                   stand) with own units at it or next to it: one order per target with all those
 //                   units, support arms (artillery, air defence) left out.
 //   strike          each own standing artillery unit × each hostile target within artillery range;
-//                   air and drone (when the turn's budget has a sortie): each hostile-held place in the
-//                   de-escalation zone (params.deEscalationZone; the whole map when the map has none)
-//                   and each place where hostile units stand, one sortie.
+//                   air and drone (when the turn's budget has a sortie): each hostile-held place in
+//                   the de-escalation zone (params.deEscalationZone; the whole map when the map has
+//                   none) and each place where hostile units stand, one sortie.
 //   dispatch_convoy each own supply source × each own standing post, with STANDARD_CONVOY (4
 //                   armoured vehicles and 12 trucks, 10 supply days), no escort, the shortest open
 //                   route: Russia notified, and the same convoy not notified; for a post cut off or
