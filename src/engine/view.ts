@@ -50,7 +50,7 @@ import type {
   Unit,
 } from './types.ts';
 import { distance2 } from './rules/highways.ts';
-import { neighbours, sortedIds } from './world.ts';
+import { freezeSorted, neighbours, sortedIds } from './world.ts';
 
 /** Readiness shown for an enemy unit or post the viewer does not observe: unknown, not measured. */
 export const HIDDEN_READINESS = 50;
@@ -187,20 +187,27 @@ export function viewFor(state: GameState, actor: string, options: { logTurns?: n
   if (actor === '') return state;
   const seen = observedPlaces(state, actor);
 
+  // Each record is built in the order of its ids, and frozen with them (`freezeSorted`).
   const units: GameState['units'] = {};
-  for (const id of sortedIds(state.units)) {
+  const unitIds = sortedIds(state.units);
+  for (const id of unitIds) {
     const u = state.units[id]!;
     units[id] = u.actor === actor ? u : unitSeenBy(state, u, seen);
   }
   const posts: GameState['posts'] = {};
-  for (const id of sortedIds(state.posts)) {
+  const postIds = sortedIds(state.posts);
+  for (const id of postIds) {
     const p = state.posts[id]!;
     posts[id] = p.actor === actor ? p : postSeenBy(state, p, seen);
   }
   const convoys: GameState['convoys'] = {};
+  const convoyIds: string[] = [];
   for (const id of sortedIds(state.convoys)) {
     const c = state.convoys[id]!;
-    if (c.actor === actor || convoySeen(c, seen)) convoys[id] = c;
+    if (c.actor === actor || convoySeen(c, seen)) {
+      convoys[id] = c;
+      convoyIds.push(id);
+    }
   }
 
   const objectives = state.victory.objectives.filter((o) => o.actor === actor);
@@ -222,15 +229,12 @@ export function viewFor(state: GameState, actor: string, options: { logTurns?: n
   const entries = options.logTurns === undefined ? state.log : state.log.slice(-options.logTurns);
   const log: LogEntry[] = entries.map((entry) => entrySeenBy(entry, actor));
 
-  // Frozen like the records of every state (their keys are then sorted once: `sortedIds`).
-  Object.freeze(units);
-  Object.freeze(posts);
-  Object.freeze(convoys);
   return {
     ...state,
-    units,
-    posts,
-    convoys,
+    // Frozen like the records of every state.
+    units: freezeSorted(units, unitIds),
+    posts: freezeSorted(posts, postIds),
+    convoys: freezeSorted(convoys, convoyIds),
     proposals: state.proposals.filter((p) => p.from === actor || p.to === actor),
     pendingReports: [],
     victory: { ...state.victory, objectives, achieved, failed, scores },

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   hashState,
   resolveTurn,
+  sortedIds,
   viewFor,
   type Convoy,
   type GameEvent,
@@ -275,7 +276,13 @@ describe('viewFor', () => {
         c_own: convoy('c_own', 'blue', ['d', 'e'], 0),
       },
     };
-    expect(Object.keys(viewFor(s, 'blue').convoys).sort()).toEqual(['c_near', 'c_next', 'c_own']);
+    const v = viewFor(s, 'blue');
+    expect(Object.keys(v.convoys).sort()).toEqual(['c_near', 'c_next', 'c_own']);
+    // The view's records are frozen and hold their ids sorted (`freezeSorted`): the ones they have.
+    for (const record of [v.units, v.posts, v.convoys]) {
+      expect(Object.isFrozen(record)).toBe(true);
+      expect(sortedIds(record)).toEqual(Object.keys(record).sort());
+    }
   });
 
   it('keeps in the log only events that concern the viewer or are public', () => {
