@@ -231,10 +231,14 @@ function matchWhen(
   round: number,
   events: readonly GameEvent[],
 ): Happening | null {
-  const date = dateOfTurn(view.calendar, view.turn);
   if ('turn' in when)
     return round === 0 && view.turn === when.turn
-      ? { kind: 'turn', location: '', actor: '', words: `turn ${view.turn} (${date})` }
+      ? {
+          kind: 'turn',
+          location: '',
+          actor: '',
+          words: `turn ${view.turn} (${dateOfTurn(view.calendar, view.turn)})`,
+        }
       : null;
   if ('date' in when)
     return round === 0 && turnOfDay(view.calendar, when.date) === view.turn
