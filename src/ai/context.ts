@@ -64,10 +64,8 @@ export interface Context {
    * open (guns in range keep a highway closed however much of it the actor holds).
    */
   gunsOnObjectives: Set<string>;
-  /** Places the actor's artillery can reach (artillery range from its standing guns). */
-  inOwnGunRange: Set<string>;
-  /** Places Turkish guns reach (for the actors Turkey supports). */
-  inTurkishGunRange: Set<string>;
+  /** Places Turkish guns reach (for the actors Turkey supports); worked out when first read. */
+  readonly inTurkishGunRange: Set<string>;
 }
 
 export function tensionOf(view: GameState, a: string, b: string): number {
@@ -206,6 +204,7 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
     for (const n of neighbours(view, heart)) nearHeart.add(n.location);
   }
   const aims = objectiveAims(view, actor);
+  let turkishGuns: Set<string> | null = null;
   return {
     objectivePlaces: aims.places,
     gunsOnObjectives: gunsReaching(view, actor, aims.highwayTowns),
@@ -233,8 +232,10 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
       (a) => a.status === 'pending' && a.startTurn <= view.turn && a.ceasefire && a.parties.includes(actor),
     ),
     frontLineSeen: new Map(),
-    inOwnGunRange: gunRange(view, actor),
-    inTurkishGunRange: actor === roles.turkey ? new Set() : gunRange(view, roles.turkey),
+    // Only one factor reads it (retake_towns_with_turkish_fire), in few doctrines.
+    get inTurkishGunRange() {
+      return (turkishGuns ??= actor === roles.turkey ? new Set() : gunRange(view, roles.turkey));
+    },
   };
 }
 
