@@ -2,7 +2,15 @@
 // is against it) to 100 (the factor wants it), 0 when the factor has nothing to say. A candidate's
 // score is the sum over the doctrine's priorities of weight × judgement. The meanings in words are
 // FACTOR_MEANING (src/engine/doctrine.ts); the docs (docs/doctrines.md) explain each in full.
-import { breachedBy, isFriendly, neighbours, type Factor, type Order, type Unit } from '../engine/index.ts';
+import {
+  breachedBy,
+  isFriendly,
+  neighbours,
+  type Factor,
+  type Order,
+  type OrderKind,
+  type Unit,
+} from '../engine/index.ts';
 import { fighting, frontLine, heldByEnemy, heldByFriend, tensionOf, type Context } from './context.ts';
 
 type Judge = (order: Order, ctx: Context) => number;
@@ -402,6 +410,39 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     if (order.to === worst && most >= 20) return clamp(40 + most);
     return -20;
   },
+};
+
+/**
+ * The kinds of order each factor has something to say about: for any other kind its judge gives
+ * 0, so the policy does not ask it (`decide` scores each candidate with the factors of its kind).
+ * tests/unit/ai.test.ts checks every judge against this list on the candidates of played games.
+ */
+export const FACTOR_KINDS: Record<Factor, readonly OrderKind[]> = {
+  favourable_odds: ['assault'],
+  take_valuable_places: ['move', 'assault', 'strike'],
+  protect_own_forces: ['move', 'assault', 'evacuate_post'],
+  pursue_objectives: ['move', 'assault', 'strike'],
+  defend_held_places: ['move'],
+  hold_rather_than_counter_attack: ['move', 'assault'],
+  keep_agreements: ['assault', 'strike'],
+  make_peace_when_pressed: ['accept_ceasefire', 'reject_ceasefire', 'leaders_call'],
+  keep_posts_supplied: ['dispatch_convoy', 'evacuate_post'],
+  notify_russia: ['dispatch_convoy'],
+  retaliate_for_losses: ['assault', 'strike'],
+  avoid_clash_with_russia: ['assault', 'strike'],
+  hold_the_refugee_line: ['move', 'evacuate_post'],
+  seek_us_backing: ['request_us_support'],
+  take_highway_towns: ['move', 'assault', 'strike'],
+  encircle_posts_not_assault: ['move', 'assault', 'strike'],
+  follow_russian_air: ['move', 'assault'],
+  support_offensive_from_air: ['strike'],
+  keep_turkey_from_the_west: ['assault', 'strike', 'leaders_call', 'protest'],
+  ceasefire_when_tension_high: ['propose_ceasefire', 'accept_ceasefire'],
+  run_joint_patrols: ['run_patrol', 'suspend_patrol'],
+  hold_idlib: ['move', 'assault'],
+  attack_patrols_and_spoilers: ['move', 'assault', 'strike'],
+  retake_towns_with_turkish_fire: ['move', 'assault'],
+  issue_statements: ['protest'],
 };
 
 /** Whether `other` is an ally of the viewer (allied stance, not the viewer itself). */

@@ -7,7 +7,7 @@ import { decide, decideRandomly, decisionDraw, type Decision } from './policy.ts
 export { decide, decideRandomly, decisionDraw, candidateOrders, orderLabel } from './policy.ts';
 export type { Decision } from './policy.ts';
 export { buildContext, type Context } from './context.ts';
-export { FACTOR_JUDGES, assaultOdds } from './factors.ts';
+export { FACTOR_JUDGES, FACTOR_KINDS, assaultOdds } from './factors.ts';
 
 /** The doctrine of a computer actor whose scenario names none: take what is valuable, when the odds are good. */
 export const GENERIC_DOCTRINE: Doctrine = {

@@ -15,10 +15,11 @@ import {
   type Doctrine,
   type GameState,
   type Order,
+  type OrderKind,
   type WeighedOrder,
 } from '../engine/index.ts';
 import { buildContext, heldByEnemy, type Context } from './context.ts';
-import { FACTOR_JUDGES } from './factors.ts';
+import { FACTOR_JUDGES, FACTOR_KINDS } from './factors.ts';
 
 export interface Decision {
   orders: Order[];
@@ -104,11 +105,25 @@ interface Weighed {
   judge: (order: Order, ctx: Context) => number;
 }
 
-function weighedPriorities(doctrine: Doctrine): Weighed[] {
-  return doctrine.priorities
-    .filter((p) => p.weight !== 0)
-    .map((p) => ({ factor: p.factor, weight: p.weight, judge: FACTOR_JUDGES[p.factor] }));
+/**
+ * The doctrine's priorities that count, by the kind of order their factors judge (FACTOR_KINDS;
+ * each list in the doctrine's order): for another kind a factor's judgement is 0 and adds nothing.
+ */
+function weighedPriorities(doctrine: Doctrine): Map<OrderKind, Weighed[]> {
+  const byKind = new Map<OrderKind, Weighed[]>();
+  for (const p of doctrine.priorities) {
+    if (p.weight === 0) continue;
+    const weighed = { factor: p.factor, weight: p.weight, judge: FACTOR_JUDGES[p.factor] };
+    for (const kind of FACTOR_KINDS[p.factor]) {
+      const list = byKind.get(kind);
+      if (list === undefined) byKind.set(kind, [weighed]);
+      else list.push(weighed);
+    }
+  }
+  return byKind;
 }
+
+const NO_PRIORITIES: readonly Weighed[] = [];
 
 /** A candidate's score: the sum over the doctrine's priorities of weight × the factor's judgement. */
 function score(order: Order, index: number, ctx: Context, priorities: readonly Weighed[]): Scored {
@@ -174,7 +189,8 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   const ctx = buildContext(view, actor, doctrine);
   const candidates = candidateOrders(view, actor);
   const priorities = weighedPriorities(doctrine);
-  const scored = candidates.map((o, i) => score(o, i, ctx, priorities));
+  const judges = (o: Order) => priorities.get(o.kind) ?? NO_PRIORITIES;
+  const scored = candidates.map((o, i) => score(o, i, ctx, judges(o)));
   const n = Math.max(1, scored.length);
   // Equal scores: a rotation of the candidate list by the draw, so ties fall differently from
   // game to game but the same way in a replay.
@@ -204,7 +220,7 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   const top: WeighedOrder[] = scored.slice(0, TOP_KEPT).map((s) => ({
     order: orderLabel(view, s.order),
     score: s.score,
-    factors: partsOf(s.order, ctx, priorities),
+    factors: partsOf(s.order, ctx, judges(s.order)),
   }));
   return {
     orders: orders.map((s) => s.order),

@@ -11,6 +11,7 @@ import {
   decide,
   decideRandomly,
   FACTOR_JUDGES,
+  FACTOR_KINDS,
   GENERIC_DOCTRINE,
 } from '../../src/ai/index.ts';
 import { playScenario, parsePlayers } from '../../src/cli/play.ts';
@@ -594,6 +595,44 @@ describe('decisions', () => {
     const edited = structuredClone(replay);
     edited.turns[1]!.decisions![0]!.draw += 1;
     expect(verifyReplay(edited, scenario)).toMatchObject({ ok: false, turn: 2 });
+  });
+});
+
+describe('FACTOR_KINDS', () => {
+  it('names every kind of order a factor judges: for the others each judge gives 0', () => {
+    // On the candidates of every actor, every few turns of computer-played games of two scenarios,
+    // with each doctrine's own thresholds. The policy asks a factor only about the kinds it names.
+    const seen = new Set<string>();
+    for (const id of ['winter-2019-2020', 'idlib-2019']) {
+      const scenario = loadScenarioArg(id);
+      playScenario(scenario, '5', 36, {
+        record: false,
+        players: parsePlayers('computer', scenario),
+        onTurn: (turn, _events, state) => {
+          if (turn % 4 !== 1) return;
+          for (const actor of Object.keys(state.actors).sort()) {
+            const view = viewFor(state, actor);
+            const ctx = buildContext(view, actor, scenario.doctrines[actor] ?? GENERIC_DOCTRINE);
+            // Answers to ceasefires nobody proposed too: judges need not be asked only legal orders.
+            const answers: Order[] = Object.keys(state.actors)
+              .filter((a) => a !== actor)
+              .flatMap((to) => [
+                { kind: 'accept_ceasefire', to },
+                { kind: 'reject_ceasefire', to },
+              ]);
+            for (const order of [...candidateOrders(view, actor), ...answers]) {
+              seen.add(order.kind);
+              for (const factor of FACTORS) {
+                if (FACTOR_KINDS[factor].includes(order.kind)) continue;
+                expect(FACTOR_JUDGES[factor](order, ctx), `${factor} ${JSON.stringify(order)}`).toBe(0);
+              }
+            }
+          }
+        },
+      });
+    }
+    // Every kind a factor names came up.
+    for (const factor of FACTORS) for (const kind of FACTOR_KINDS[factor]) expect(seen).toContain(kind);
   });
 });
 
