@@ -183,13 +183,13 @@ function assaultCandidates(state: GameState, actor: string, targets: string[]): 
 }
 
 function strikeCandidates(state: GameState, actor: string, targets: string[]): Order[] {
-  const out: Order[] = [];
+  const artillery: Order[] = [];
   const range2 = state.params.artilleryRangeM * state.params.artilleryRangeM;
   for (const unit of ownUnits(state, actor)) {
     if (unit.type !== 'artillery' || !standing(unit)) continue;
     for (const target of targets) {
       if (distance2(state, unit.location, target) <= range2)
-        out.push({ kind: 'strike', means: 'artillery', unit: unit.id, target, sorties: 1 });
+        artillery.push({ kind: 'strike', means: 'artillery', unit: unit.id, target, sorties: 1 });
     }
   }
   const zone = state.zones[state.params.deEscalationZone];
@@ -198,12 +198,13 @@ function strikeCandidates(state: GameState, actor: string, targets: string[]): O
       hostileUnitsAt(state, actor, t) ||
       (isHostile(state, actor, state.locations[t]!.controller) && (!zone || zone.locations.includes(t))),
   );
-  for (const means of ['air', 'drone'] as const) {
+  const sorties = (means: 'air' | 'drone'): Order[] =>
     // One sortie is within this turn's budget (none while the closed airspace cuts it to nothing).
-    if (sortieBudget(state, actor, means).budget < 1) continue;
-    for (const target of airTargets) out.push({ kind: 'strike', means, unit: '', target, sorties: 1 });
-  }
-  return out;
+    sortieBudget(state, actor, means).budget < 1
+      ? []
+      : airTargets.map((target) => ({ kind: 'strike', means, unit: '', target, sorties: 1 }));
+  // By means (air, artillery, drone), then unit, then target: the order of the list.
+  return [...sorties('air'), ...artillery, ...sorties('drone')];
 }
 
 /** The convoys (see the top of this file) that pass `validateOrder`. */
@@ -369,11 +370,9 @@ function legalOrdersOf(state: GameState, actor: string): Order[] {
     ...diplomacyCandidates(state, actor),
   ];
   for (const o of offered) if (validateOrder(state, actor, o).ok) valid.push(o);
-  // Sorted as `compareOrders` sorts, each order's key worked out once.
-  return valid
-    .map(keyed)
-    .sort(compareKeyed)
-    .map((k) => k.order);
+  // Already in the order `compareOrders` gives: kind by kind as ORDER_KINDS lists them, and each
+  // kind built in the order of the ids it names (the test checks it on played games).
+  return valid;
 }
 
 // ---------------------------------------------------------------- describing orders

@@ -271,7 +271,7 @@ describe('legal orders on the default scenario', () => {
     }
   });
 
-  it('every listed order validates on a computer-played game, with the airspace open and closed', () => {
+  it('every listed order validates, in order, on a computer-played game, with the airspace open and closed', () => {
     // The moves, holds, assaults and strikes are listed without a check (they are built valid):
     // these states, further into a game than the scripted ones, hold more of what they must get
     // right (units on the road, fronts, destroyed units). Each comes three times: as played, and
@@ -296,7 +296,11 @@ describe('legal orders on the default scenario', () => {
     let strikes = 0;
     for (const state of played) {
       for (const actor of Object.keys(state.actors).sort()) {
-        for (const order of legalOrders(state, actor)) {
+        const orders = legalOrders(state, actor);
+        // Listed in order (they are built in it, not sorted).
+        for (let i = 1; i < orders.length; i++)
+          expect(compareOrders(orders[i - 1]!, orders[i]!), JSON.stringify(orders[i])).toBeLessThan(0);
+        for (const order of orders) {
           if (order.kind === 'strike') strikes++;
           expect(validateOrder(state, actor, order), `${actor} ${JSON.stringify(order)}`).toEqual({
             ok: true,
