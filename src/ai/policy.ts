@@ -57,29 +57,37 @@ export function candidateOrders(view: GameState, actor: string): Order[] {
   return out;
 }
 
+/** A unit's name as the view has it (its id when the view has no such unit). */
+function unitCalled(view: GameState, id: string): string {
+  return view.units[id]?.name ?? id;
+}
+
+/** An actor's name as the view has it (its id when the view has no such actor). */
+function actorCalled(view: GameState, id: string): string {
+  return view.actors[id]?.name ?? id;
+}
+
 /** A short name of an order for decision records ("air strike on Saraqib"). */
 export function orderLabel(view: GameState, order: Order): string {
-  const unit = (id: string) => view.units[id]?.name ?? id;
-  const actor = (id: string) => view.actors[id]?.name ?? id;
   switch (order.kind) {
     case 'move':
-      return `move ${unit(order.unit)} to ${placeName(view, order.to)}`;
+      return `move ${unitCalled(view, order.unit)} to ${placeName(view, order.to)}`;
     case 'hold':
-      return `halt ${unit(order.unit)}`;
+      return `halt ${unitCalled(view, order.unit)}`;
     case 'assault':
       return `assault ${placeName(view, order.target)} with ${order.units.length} unit${order.units.length === 1 ? '' : 's'}`;
     case 'strike':
       return order.means === 'artillery'
-        ? `shell ${placeName(view, order.target)} with ${unit(order.unit)}`
+        ? `shell ${placeName(view, order.target)} with ${unitCalled(view, order.unit)}`
         : `${order.means} strike on ${placeName(view, order.target)}`;
     case 'dispatch_convoy':
-      return `convoy from ${placeName(view, order.from)} to ${view.posts[order.post]?.name ?? order.post}${order.escort !== '' ? `, escorted by ${actor(order.escort)}` : ''}${order.notified ? '' : ', Russia not notified'}`;
+      return `convoy from ${placeName(view, order.from)} to ${view.posts[order.post]?.name ?? order.post}${order.escort !== '' ? `, escorted by ${actorCalled(view, order.escort)}` : ''}${order.notified ? '' : ', Russia not notified'}`;
     case 'evacuate_post':
       return `evacuate ${view.posts[order.post]?.name ?? order.post}`;
     case 'establish_post':
-      return `set up a post with ${unit(order.unit)}`;
+      return `set up a post with ${unitCalled(view, order.unit)}`;
     case 'set_checkpoint':
-      return `checkpoint with ${unit(order.unit)}`;
+      return `checkpoint with ${unitCalled(view, order.unit)}`;
     case 'run_patrol':
       return `run ${view.patrols[order.patrol]?.name ?? order.patrol}`;
     case 'suspend_patrol':
@@ -87,7 +95,7 @@ export function orderLabel(view: GameState, order: Order): string {
     case 'request_us_support':
       return 'ask the United States for support';
     default:
-      return `${order.kind.replaceAll('_', ' ')} (${actor(order.to)})`;
+      return `${order.kind.replaceAll('_', ' ')} (${actorCalled(view, order.to)})`;
   }
 }
 

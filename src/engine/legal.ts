@@ -34,7 +34,7 @@ import { convoyRoute, validateOrder } from './orders.ts';
 import { ceilDiv, roadCost, unitBudget, unitPath } from './rules/movement.ts';
 import { distance2 } from './rules/highways.ts';
 import { hostileUnitPlaces, sortieBudget } from './rules/strikes.ts';
-import type { GameState, ObservationPost, Order, OrderKind, Unit } from './types.ts';
+import type { GameState, Location, ObservationPost, Order, OrderKind, Road, Unit } from './types.ts';
 import {
   actorName,
   isHostile,
@@ -44,6 +44,8 @@ import {
   roadGraph,
   searchRoadGraph,
   sortedIds,
+  type RoadGraph,
+  type RoadSearch,
   type RoadSearchResult,
 } from './world.ts';
 
@@ -111,14 +113,40 @@ export function hostileTargets(state: GameState, actor: string): string[] {
 function marchSearch(state: GameState, unit: Unit): RoadSearchResult | null {
   const start = roadGraph(state.roads).index.get(unit.location);
   if (start === undefined) return null;
-  const hostileUnits = hostileUnitPlaces(state, unit.actor);
-  return searchRoadGraph(state, start, {
-    canEnter: (loc) => loc.kind !== 'post',
-    cost: (road) => roadCost(state, road),
-    maxCost: unitBudget(state, unit),
-    // A march stops at the first hostile ground, as movement does.
-    canLeave: (id) => !isHostile(state, unit.actor, state.locations[id]!.controller) && !hostileUnits.has(id),
-  });
+  return searchRoadGraph(state, start, new March(state, unit));
+}
+
+/**
+ * A unit's march as a road search: through no observation post, within the unit's budget, and
+ * no further than the first hostile ground (a march stops there, as movement does). A class
+ * rather than an object of closures: the searches run for every unit at every decision, and
+ * closures made that often cost more than the methods, made once (under tsx, each is also given
+ * its name as it is made).
+ */
+class March implements RoadSearch {
+  readonly maxCost: number;
+  private readonly hostileUnits: ReadonlySet<string>;
+
+  constructor(
+    private readonly state: GameState,
+    private readonly unit: Unit,
+  ) {
+    this.maxCost = unitBudget(state, unit);
+    this.hostileUnits = hostileUnitPlaces(state, unit.actor);
+  }
+
+  canEnter(loc: Location): boolean {
+    return loc.kind !== 'post';
+  }
+
+  cost(road: Road): number {
+    return roadCost(this.state, road);
+  }
+
+  canLeave(id: string): boolean {
+    const { state } = this;
+    return !isHostile(state, this.unit.actor, state.locations[id]!.controller) && !this.hostileUnits.has(id);
+  }
 }
 
 /**
@@ -133,6 +161,11 @@ export function reachableInOneTurn(state: GameState, unit: Unit): Record<string,
   return out;
 }
 
+/** The value of the place numbered `i` in `graph`. */
+function placeValue(state: GameState, graph: RoadGraph, i: number): number {
+  return state.locations[graph.ids[i]!]!.value;
+}
+
 function moveCandidates(state: GameState, actor: string): Order[] {
   const out: Order[] = [];
   for (const unit of ownUnits(state, actor)) {
@@ -145,13 +178,19 @@ function moveCandidates(state: GameState, actor: string): Order[] {
     if (search !== null) {
       // The key places within reach: by value, then the nearest, then id (the numbers sort as the ids).
       const { graph, dist } = search;
-      const value = (i: number) => state.locations[graph.ids[i]!]!.value;
       const key: number[] = [];
       for (const i of search.reached) {
-        if (i === search.start || value(i) < KEY_PLACE_VALUE || targets.includes(graph.ids[i]!)) continue;
+        if (
+          i === search.start ||
+          placeValue(state, graph, i) < KEY_PLACE_VALUE ||
+          targets.includes(graph.ids[i]!)
+        )
+          continue;
         key.push(i);
       }
-      key.sort((a, b) => value(b) - value(a) || dist[a]! - dist[b]! || a - b);
+      key.sort(
+        (a, b) => placeValue(state, graph, b) - placeValue(state, graph, a) || dist[a]! - dist[b]! || a - b,
+      );
       for (let k = 0; k < key.length && k < MAX_MARCH_TARGETS; k++) targets.push(graph.ids[key[k]!]!);
     }
     targets.sort();
