@@ -135,12 +135,16 @@ export function fighting(u: Unit): number {
   return Math.trunc((u.strength * u.readiness) / 100);
 }
 
+/** Adds `v` to the number kept for `k`. */
+function add(m: Map<string, number>, k: string, v: number): void {
+  m.set(k, (m.get(k) ?? 0) + v);
+}
+
 export function buildContext(view: GameState, actor: string, doctrine: Doctrine): Context {
   const roles = view.params.actorRoles;
   const hostileStrength = new Map<string, number>();
   const ownStrength = new Map<string, number>();
   const actorsAt = new Map<string, Set<string>>();
-  const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
   for (const id of sortedIds(view.units)) {
     const u = view.units[id]!;
     if (u.strength <= 0 || u.transit !== null) continue;

@@ -197,8 +197,7 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   const ctx = buildContext(view, actor, doctrine);
   const candidates = candidateOrders(view, actor);
   const priorities = weighedPriorities(doctrine);
-  const judges = (o: Order) => priorities.get(o.kind) ?? NO_PRIORITIES;
-  const scored = candidates.map((o, i) => score(o, i, ctx, judges(o)));
+  const scored = candidates.map((o, i) => score(o, i, ctx, priorities.get(o.kind) ?? NO_PRIORITIES));
   const n = Math.max(1, scored.length);
   // Equal scores: a rotation of the candidate list by the draw, so ties fall differently from
   // game to game but the same way in a replay.
@@ -228,7 +227,7 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   const top: WeighedOrder[] = scored.slice(0, TOP_KEPT).map((s) => ({
     order: orderLabel(view, s.order),
     score: s.score,
-    factors: partsOf(s.order, ctx, judges(s.order)),
+    factors: partsOf(s.order, ctx, priorities.get(s.order.kind) ?? NO_PRIORITIES),
   }));
   return {
     orders: orders.map((s) => s.order),

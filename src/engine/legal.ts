@@ -237,13 +237,21 @@ function strikeCandidates(state: GameState, actor: string, targets: string[]): O
       hostileUnitsAt(state, actor, t) ||
       (isHostile(state, actor, state.locations[t]!.controller) && (!zone || zone.locations.includes(t))),
   );
-  const sorties = (means: 'air' | 'drone'): Order[] =>
-    // One sortie is within this turn's budget (none while the closed airspace cuts it to nothing).
-    sortieBudget(state, actor, means).budget < 1
-      ? []
-      : airTargets.map((target) => ({ kind: 'strike', means, unit: '', target, sorties: 1 }));
   // By means (air, artillery, drone), then unit, then target: the order of the list.
-  return [...sorties('air'), ...artillery, ...sorties('drone')];
+  return [
+    ...sortieStrikes(state, actor, 'air', airTargets),
+    ...artillery,
+    ...sortieStrikes(state, actor, 'drone', airTargets),
+  ];
+}
+
+/**
+ * One sortie of `means` on each target, when one is within this turn's budget (none while the
+ * closed airspace cuts it to nothing).
+ */
+function sortieStrikes(state: GameState, actor: string, means: 'air' | 'drone', targets: string[]): Order[] {
+  if (sortieBudget(state, actor, means).budget < 1) return [];
+  return targets.map((target) => ({ kind: 'strike', means, unit: '', target, sorties: 1 }));
 }
 
 /** The convoys (see the top of this file) that pass `validateOrder`. */
