@@ -133,7 +133,12 @@ function weighedPriorities(doctrine: Doctrine): Map<OrderKind, Weighed[]> {
 
 const NO_PRIORITIES: readonly Weighed[] = [];
 
-/** A candidate's score: the sum over the doctrine's priorities of weight × the factor's judgement. */
+/** The priorities (by kind: `weighedPriorities`) that judge `order`. */
+function judgesOf(byKind: ReadonlyMap<OrderKind, readonly Weighed[]>, order: Order): readonly Weighed[] {
+  return byKind.get(order.kind) ?? NO_PRIORITIES;
+}
+
+/** A candidate's score: the sum over the priorities that judge it of weight × the factor's judgement. */
 function score(order: Order, index: number, ctx: Context, priorities: readonly Weighed[]): Scored {
   let total = 0;
   for (let i = 0; i < priorities.length; i++) {
@@ -197,7 +202,7 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   const ctx = buildContext(view, actor, doctrine);
   const candidates = candidateOrders(view, actor);
   const priorities = weighedPriorities(doctrine);
-  const scored = candidates.map((o, i) => score(o, i, ctx, priorities.get(o.kind) ?? NO_PRIORITIES));
+  const scored = candidates.map((o, i) => score(o, i, ctx, judgesOf(priorities, o)));
   const n = Math.max(1, scored.length);
   // Equal scores: a rotation of the candidate list by the draw, so ties fall differently from
   // game to game but the same way in a replay.
@@ -227,7 +232,7 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   const top: WeighedOrder[] = scored.slice(0, TOP_KEPT).map((s) => ({
     order: orderLabel(view, s.order),
     score: s.score,
-    factors: partsOf(s.order, ctx, priorities.get(s.order.kind) ?? NO_PRIORITIES),
+    factors: partsOf(s.order, ctx, judgesOf(priorities, s.order)),
   }));
   return {
     orders: orders.map((s) => s.order),
