@@ -19,7 +19,18 @@
 // records a step copied are frozen, one level deep (so their keys are sorted once: `sortedIds`),
 // and no array is: V8 (Node 20) reads a frozen array several times slower, and a loop over one
 // allocates at every step.
-import type { GameState } from './types.ts';
+import type {
+  Agreement,
+  Convoy,
+  GameState,
+  Meters,
+  ObservationPost,
+  PendingReport,
+  Relation,
+  RngState,
+  TriggerStatus,
+  Unit,
+} from './types.ts';
 import { shareSortedIds } from './world.ts';
 
 let freezing = true;
@@ -139,8 +150,135 @@ const CONSTANT_FIELDS: Partial<Record<keyof GameState, readonly string[]>> = {
   victory: ['objectives', 'bands', 'suddenDeath'],
 };
 
+// Copies of the parts the steps write most, one function per kind of entity: each spread then
+// meets objects of one shape, which V8 copies on its fast path, where the general copy's one
+// spread sees every shape and takes the slow one (about 14 µs for the 22 units of the default
+// scenario against 2.5 µs, 11 against 1.4 for its 13 posts). A copier spreads an entity and copies
+// the fields that hold objects itself; `Nested` below makes the type check fail when an entity
+// gains an object field its copier does not copy.
+
+/** The fields of `T` that hold objects (arrays, records, nested entities) rather than plain values. */
+type ObjectFields<T> = {
+  [K in keyof T]-?: T[K] extends string | number | boolean | null | undefined ? never : K;
+}[keyof T];
+/** `true` when the fields of `T` holding objects are exactly `K`; `never` (a type error below) otherwise. */
+type Nested<T, K extends keyof T> = [ObjectFields<T>] extends [K]
+  ? [K] extends [ObjectFields<T>]
+    ? true
+    : never
+  : never;
+const COPIERS_COVER: [
+  Nested<Unit, 'transit'>,
+  Nested<NonNullable<Unit['transit']>, never>,
+  Nested<ObservationPost, never>,
+  Nested<TriggerStatus, never>,
+  Nested<Relation, never>,
+  Nested<Meters, 'internationalPressure' | 'losses' | 'consequences'>,
+  Nested<RngState, 'state'>,
+  Nested<PendingReport, 'about' | 'claimed'>,
+  Nested<Agreement, 'parties' | 'obligations' | 'violations'>,
+  Nested<Agreement['obligations'][number], never>,
+  Nested<Convoy, 'cargo' | 'route' | 'vehicles' | 'standoff'>,
+] = [true, true, true, true, true, true, true, true, true, true, true];
+void COPIERS_COVER;
+
+function copyUnits(units: Record<string, Unit>): Record<string, Unit> {
+  const out: Record<string, Unit> = {};
+  for (const id of Object.keys(units)) {
+    const u = units[id]!;
+    out[id] = u.transit === null ? { ...u } : { ...u, transit: { ...u.transit } };
+  }
+  return out;
+}
+
+function copyPosts(posts: Record<string, ObservationPost>): Record<string, ObservationPost> {
+  const out: Record<string, ObservationPost> = {};
+  for (const id of Object.keys(posts)) out[id] = { ...posts[id]! };
+  return out;
+}
+
+function copyTriggerStatus(status: Record<string, TriggerStatus>): Record<string, TriggerStatus> {
+  const out: Record<string, TriggerStatus> = {};
+  for (const id of Object.keys(status)) out[id] = { ...status[id]! };
+  return out;
+}
+
+/** A record of plain numbers (the scores each actor had when the triggers last looked). */
+function copyNumbers(record: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const id of Object.keys(record)) out[id] = record[id]!;
+  return out;
+}
+
+function copyRelations(relations: readonly Relation[]): Relation[] {
+  const out: Relation[] = [];
+  for (const r of relations) out.push({ ...r });
+  return out;
+}
+
+function copyMeters(m: Meters): Meters {
+  return {
+    ...m,
+    internationalPressure: copyNumbers(m.internationalPressure),
+    losses: copyNumbers(m.losses),
+    consequences: m.consequences.slice(),
+  };
+}
+
+function copyRng(rng: RngState): RngState {
+  return { ...rng, state: { ...rng.state } };
+}
+
+function copyPendingReports(reports: readonly PendingReport[]): PendingReport[] {
+  const out: PendingReport[] = [];
+  for (const r of reports) out.push({ ...r, about: { ...r.about }, claimed: copyNumbers(r.claimed) });
+  return out;
+}
+
+function copyAgreements(agreements: Record<string, Agreement>): Record<string, Agreement> {
+  const out: Record<string, Agreement> = {};
+  for (const id of Object.keys(agreements)) {
+    const a = agreements[id]!;
+    const obligations: Agreement['obligations'] = [];
+    for (const o of a.obligations) obligations.push({ ...o });
+    out[id] = { ...a, parties: a.parties.slice(), obligations, violations: copyNumbers(a.violations) };
+  }
+  return out;
+}
+
+function copyConvoys(convoys: Record<string, Convoy>): Record<string, Convoy> {
+  const out: Record<string, Convoy> = {};
+  for (const id of Object.keys(convoys)) {
+    const c = convoys[id]!;
+    out[id] = {
+      ...c,
+      cargo: { ...c.cargo },
+      route: c.route.slice(),
+      vehicles: { ...c.vehicles },
+      standoff: c.standoff === null ? null : { ...c.standoff },
+    };
+  }
+  return out;
+}
+
+/** The parts with a copier of their own; the others take the general deep copy. */
+const COPIERS: Partial<Record<Part, (value: never) => object>> = {
+  units: copyUnits,
+  posts: copyPosts,
+  triggerStatus: copyTriggerStatus,
+  scoresSeen: copyNumbers,
+  relations: copyRelations,
+  meters: copyMeters,
+  rng: copyRng,
+  pendingReports: copyPendingReports,
+  agreements: copyAgreements,
+  convoys: copyConvoys,
+};
+
 /** A deep copy of a part, sharing its constant fields (frozen, with freezing on). */
 function copyPart(key: keyof GameState, value: object): object {
+  const copier = COPIERS[key];
+  if (copier !== undefined) return copier(value as never);
   const constant = CONSTANT_FIELDS[key];
   if (constant === undefined) return copyDeep(value);
   const source = value as Record<string, unknown>;

@@ -136,6 +136,61 @@ describe('change', () => {
   });
 });
 
+describe('the copy of a part', () => {
+  /** Every object inside `copy` (a copy of `source`) that is the very object of `source` there. */
+  function shared(copy: unknown, source: unknown, path: string, out: string[]): string[] {
+    if (typeof copy !== 'object' || copy === null) return out;
+    if (copy === source) out.push(path);
+    else
+      for (const k of Object.keys(copy))
+        shared((copy as never)[k], (source as never)[k], `${path}.${k}`, out);
+    return out;
+  }
+
+  // The parts the steps write most have copiers of their own (working.ts): each must copy all of
+  // its part, and deep, on states that hold what a played game holds.
+  it('is equal to the part and shares none of its objects, on every turn of a played game', () => {
+    const players = parsePlayers('computer', scenario);
+    const states: GameState[] = [];
+    playScenario(scenario, 'copies', 56, {
+      record: false,
+      players,
+      onTurn: (_t, _e, s) => void states.push(s),
+    });
+    const seen = { transit: 0, convoys: 0, pendingReports: 0, agreements: 0, losses: 0 };
+    for (const s of states) {
+      const parts = Object.keys(s) as (keyof GameState)[];
+      const copies: Partial<Record<keyof GameState, unknown>> = {};
+      change(s, (d) => {
+        for (const k of parts) copies[k] = d[k];
+      });
+      const copied = [
+        'units',
+        'posts',
+        'convoys',
+        'agreements',
+        'relations',
+        'meters',
+        'rng',
+        'pendingReports',
+        'triggerStatus',
+        'scoresSeen',
+      ] as const;
+      for (const k of copied) {
+        expect(copies[k], k).toEqual(s[k]);
+        expect(shared(copies[k], s[k], k, []), `turn ${s.turn}`).toEqual([]);
+      }
+      seen.transit += Object.values(s.units).filter((u) => u.transit !== null).length;
+      seen.convoys += Object.keys(s.convoys).length;
+      seen.pendingReports += s.pendingReports.length;
+      seen.agreements += Object.keys(s.agreements).length;
+      seen.losses += Object.keys(s.meters.losses).length;
+    }
+    // The game had what the copiers copy: units on the road, convoys, reports, agreements.
+    for (const [what, n] of Object.entries(seen)) expect(n, what).toBeGreaterThan(0);
+  }, 60_000);
+});
+
 describe("each step's list of the parts it writes", () => {
   // Random play reaches rules that doctrine play and the script seldom do; with freezing on, a
   // step writing outside its list throws. Freezing off must give the very same games.
