@@ -49,7 +49,6 @@ import type {
   RngState,
   Unit,
 } from './types.ts';
-import { distance2 } from './rules/highways.ts';
 import { freezeSorted, neighbours, sortedIds } from './world.ts';
 
 /** Readiness shown for an enemy unit or post the viewer does not observe: unknown, not measured. */
@@ -74,14 +73,94 @@ const PUBLIC_KINDS: ReadonlySet<EventKind> = new Set<EventKind>([
 
 const PUBLIC_PREFIXES = ['highway.', 'agreement.', 'escalation.', 'civilians.'];
 
+/** Whether events of a kind are public (`PUBLIC_KINDS`, `PUBLIC_PREFIXES`), by kind once asked. */
+const publicKinds = new Map<string, boolean>();
+
+function isPublicKind(kind: EventKind): boolean {
+  let answer = publicKinds.get(kind);
+  if (answer === undefined) {
+    answer = PUBLIC_KINDS.has(kind) || PUBLIC_PREFIXES.some((p) => kind.startsWith(p));
+    publicKinds.set(kind, answer);
+  }
+  return answer;
+}
+
 /** Whether `actor` sees `event` in its log: it concerns the actor, or it is public. */
 export function eventVisibleTo(event: GameEvent, actor: string): boolean {
   if (actor === '') return true;
   if (event.actors.includes(actor)) return true;
-  if (PUBLIC_KINDS.has(event.kind)) return true;
-  if (event.kind === 'trigger.message' && event.data.to === '') return true;
-  return PUBLIC_PREFIXES.some((p) => event.kind.startsWith(p));
+  if (isPublicKind(event.kind)) return true;
+  return event.kind === 'trigger.message' && event.data.to === '';
 }
+
+/**
+ * The places within a distance of each place, for the places of one map: `placesNear(state, r2)`
+ * lists for each place `p`, in id order, every place whose `distance2` from `p` is at most `r2`
+ * (`p` among them). The places and where they stand never change during a game, and every state
+ * of a game shares one `roads` object, so a table is kept by `roads` and its lists are made once
+ * per distance; a `locations` record is checked once (every time while it is not frozen) to have
+ * the table's places at the table's coordinates, else the table is made anew (a test may give one
+ * road map two maps).
+ */
+interface NearTable {
+  ids: readonly string[];
+  xs: readonly number[];
+  ys: readonly number[];
+  /** `locations` records found to match. */
+  checked: WeakSet<object>;
+  byDistance: Map<number, Map<string, readonly string[]>>;
+}
+
+const nearTables = new WeakMap<object, NearTable>();
+
+function nearTable(state: GameState): NearTable {
+  const ids = sortedIds(state.locations);
+  let table = nearTables.get(state.roads);
+  if (table !== undefined && !table.checked.has(state.locations)) {
+    let same = table.ids.length === ids.length;
+    for (let i = 0; same && i < ids.length; i++) {
+      const l = state.locations[ids[i]!]!;
+      same = ids[i] === table.ids[i] && l.x === table.xs[i] && l.y === table.ys[i];
+    }
+    if (!same) table = undefined;
+    else if (Object.isFrozen(state.locations)) table.checked.add(state.locations);
+  }
+  if (table === undefined) {
+    table = {
+      ids: [...ids],
+      xs: ids.map((id) => state.locations[id]!.x),
+      ys: ids.map((id) => state.locations[id]!.y),
+      checked: new WeakSet(),
+      byDistance: new Map(),
+    };
+    if (Object.isFrozen(state.locations)) table.checked.add(state.locations);
+    nearTables.set(state.roads, table);
+  }
+  return table;
+}
+
+/** The places within `r2` (squared) of each place of the state's map: see `NearTable`. */
+function placesNear(state: GameState, r2: number): Map<string, readonly string[]> {
+  const table = nearTable(state);
+  let near = table.byDistance.get(r2);
+  if (near === undefined) {
+    near = new Map();
+    const { ids, xs, ys } = table;
+    for (let i = 0; i < ids.length; i++) {
+      const list: string[] = [];
+      for (let j = 0; j < ids.length; j++) {
+        const dx = xs[i]! - xs[j]!;
+        const dy = ys[i]! - ys[j]!;
+        if (dx * dx + dy * dy <= r2) list.push(ids[j]!);
+      }
+      near.set(ids[i]!, list);
+    }
+    table.byDistance.set(r2, near);
+  }
+  return near;
+}
+
+const NOWHERE: readonly string[] = [];
 
 /** The places `actor` observes now (see the rules above). */
 export function observedPlaces(state: GameState, actor: string): Set<string> {
@@ -92,21 +171,20 @@ export function observedPlaces(state: GameState, actor: string): Set<string> {
     seen.add(u.location);
     for (const n of neighbours(state, u.location)) seen.add(n.location);
   }
-  const places = sortedIds(state.locations);
   for (const id of sortedIds(state.posts)) {
     const post = state.posts[id]!;
     if (post.actor !== actor || post.status === 'evacuated' || post.status === 'overrun') continue;
-    if (!state.locations[post.location]) continue;
-    const r2 = post.radius * post.radius;
-    for (const place of places) if (distance2(state, post.location, place) <= r2) seen.add(place);
+    // Every place within the radius, in id order (none for a post off the map).
+    for (const place of placesNear(state, post.radius * post.radius).get(post.location) ?? NOWHERE)
+      seen.add(place);
   }
   const me = state.actors[actor];
   if (me && me.droneSorties > 0 && !state.meters.airspaceClosed) {
-    const r2 = state.params.droneViewRangeM * state.params.droneViewRangeM;
-    const held = places.filter((id) => state.locations[id]!.controller === actor);
-    for (const place of places) {
+    // A place is within range of a held place when a held place is within range of it.
+    const near = placesNear(state, state.params.droneViewRangeM * state.params.droneViewRangeM);
+    for (const place of sortedIds(state.locations)) {
       if (seen.has(place)) continue;
-      if (held.some((h) => distance2(state, h, place) <= r2)) seen.add(place);
+      if (near.get(place)!.some((h) => state.locations[h]!.controller === actor)) seen.add(place);
     }
   }
   return seen;
@@ -176,6 +254,9 @@ function entrySeenBy(entry: LogEntry, actor: string): LogEntry {
   return seen;
 }
 
+/** The convoys of a view that shows none (most views): one record for all, frozen like the others. */
+const NO_CONVOYS: GameState['convoys'] = freezeSorted({}, []);
+
 const ZERO_RNG: RngState = { seed: '', state: { c: 0, s0: 0, s1: 0, s2: 0 }, draws: 0 };
 
 /**
@@ -234,7 +315,7 @@ export function viewFor(state: GameState, actor: string, options: { logTurns?: n
     // Frozen like the records of every state.
     units: freezeSorted(units, unitIds),
     posts: freezeSorted(posts, postIds),
-    convoys: freezeSorted(convoys, convoyIds),
+    convoys: convoyIds.length === 0 ? NO_CONVOYS : freezeSorted(convoys, convoyIds),
     proposals: state.proposals.filter((p) => p.from === actor || p.to === actor),
     pendingReports: [],
     victory: { ...state.victory, objectives, achieved, failed, scores },
