@@ -43,8 +43,8 @@ export interface Context {
   struckBy: Set<string>;
   /** Places hit by Russian strikes in the last few turns (as far as the viewer saw). */
   russianStrikes: Set<string>;
-  /** Places along the highways. */
-  highwayTowns: Set<string>;
+  /** Places along the highways (shared by every context of a game: read only). */
+  highwayTowns: ReadonlySet<string>;
   /** Places on the route of an active joint patrol the viewer does not take part in. */
   patrolRoutes: Set<string>;
   /** Own convoys on the way, by post. */
@@ -108,26 +108,50 @@ function gunsReaching(view: GameState, actor: string, towns: ReadonlySet<string>
  * and among them the towns of highways to open.
  */
 function objectiveAims(view: GameState, actor: string): { places: Set<string>; highwayTowns: Set<string> } {
-  const out = new Set<string>();
-  const highwayTowns = new Set<string>();
-  const walk = (c: Condition, negated: boolean): void => {
-    if ('all' in c) for (const x of c.all) walk(x, negated);
-    else if ('any' in c) for (const x of c.any) walk(x, negated);
-    else if ('not' in c) walk(c.not, !negated);
-    else if ('controls' in c) {
-      if ((c.controls.actor === actor) !== negated) out.add(c.controls.location);
-    } else if ('highway_open' in c && !negated) {
-      const hw = view.highways[c.highway_open.highway];
-      if (hw && (c.highway_open.actor === actor || isFriendly(view, actor, c.highway_open.actor)))
-        for (const w of hw.waypoints) {
-          out.add(w);
-          highwayTowns.add(w);
-        }
-    }
-  };
+  const aims = { places: new Set<string>(), highwayTowns: new Set<string>() };
   for (const o of view.victory.objectives)
-    if (o.actor === actor && view.victory.achieved[o.id] === undefined) walk(o.condition, false);
-  return { places: out, highwayTowns };
+    if (o.actor === actor && view.victory.achieved[o.id] === undefined)
+      addAims(view, actor, o.condition, false, aims);
+  return aims;
+}
+
+/** Adds to `aims` the places condition `c` (`negated`: its opposite) asks `actor` to control. */
+function addAims(
+  view: GameState,
+  actor: string,
+  c: Condition,
+  negated: boolean,
+  aims: { places: Set<string>; highwayTowns: Set<string> },
+): void {
+  if ('all' in c) for (const x of c.all) addAims(view, actor, x, negated, aims);
+  else if ('any' in c) for (const x of c.any) addAims(view, actor, x, negated, aims);
+  else if ('not' in c) addAims(view, actor, c.not, !negated, aims);
+  else if ('controls' in c) {
+    if ((c.controls.actor === actor) !== negated) aims.places.add(c.controls.location);
+  } else if ('highway_open' in c && !negated) {
+    const hw = view.highways[c.highway_open.highway];
+    if (hw && (c.highway_open.actor === actor || isFriendly(view, actor, c.highway_open.actor)))
+      for (const w of hw.waypoints) {
+        aims.places.add(w);
+        aims.highwayTowns.add(w);
+      }
+  }
+}
+
+/**
+ * The places along the highways, by highways record: the highways' routes never change, and every
+ * state of a game (and every view) shares one record (src/engine/working.ts).
+ */
+const townsOfHighways = new WeakMap<object, ReadonlySet<string>>();
+
+function highwayTownsOf(view: GameState): ReadonlySet<string> {
+  let towns = townsOfHighways.get(view.highways);
+  if (towns === undefined) {
+    const all = new Set<string>();
+    for (const id of sortedIds(view.highways)) for (const w of view.highways[id]!.waypoints) all.add(w);
+    townsOfHighways.set(view.highways, (towns = all));
+  }
+  return towns;
 }
 
 /** A unit's fighting strength: its strength as far as its readiness lets it fight. */
@@ -140,19 +164,28 @@ function add(m: Map<string, number>, k: string, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
 }
 
+/** Whether `other` is hostile to `actor` (`isHostile`), kept in `known` once asked. */
+function hostileTo(view: GameState, actor: string, other: string, known: Map<string, boolean>): boolean {
+  let answer = known.get(other);
+  if (answer === undefined) known.set(other, (answer = isHostile(view, actor, other)));
+  return answer;
+}
+
 export function buildContext(view: GameState, actor: string, doctrine: Doctrine): Context {
   const roles = view.params.actorRoles;
   const hostileStrength = new Map<string, number>();
   const ownStrength = new Map<string, number>();
   const actorsAt = new Map<string, Set<string>>();
+  const hostile = new Map<string, boolean>();
   for (const id of sortedIds(view.units)) {
     const u = view.units[id]!;
     if (u.strength <= 0 || u.transit !== null) continue;
     if (u.actor === actor) add(ownStrength, u.location, fighting(u));
     else {
-      if (!actorsAt.has(u.location)) actorsAt.set(u.location, new Set());
-      actorsAt.get(u.location)!.add(u.actor);
-      if (isHostile(view, actor, u.actor)) add(hostileStrength, u.location, u.strength);
+      const there = actorsAt.get(u.location);
+      if (there === undefined) actorsAt.set(u.location, new Set([u.actor]));
+      else there.add(u.actor);
+      if (hostileTo(view, actor, u.actor, hostile)) add(hostileStrength, u.location, u.strength);
     }
   }
   const postDefence = new Map<string, number>();
@@ -162,14 +195,14 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
     const p = view.posts[id]!;
     if (p.status === 'evacuated' || p.status === 'overrun' || p.actor === actor) continue;
     postAt.set(p.location, p.actor);
-    if (!isHostile(view, actor, p.actor)) continue;
+    if (!hostileTo(view, actor, p.actor, hostile)) continue;
     add(postDefence, p.location, Math.trunc(p.garrison / Math.max(1, view.params.garrisonPerStrength)));
     for (const n of neighbours(view, p.location)) besidePost.add(n.location);
   }
   const struckBy = new Set<string>();
   const russianStrikes = new Set<string>();
-  for (const entry of view.log.slice(-MEMORY_TURNS)) {
-    for (const e of entry.events) {
+  for (let t = Math.max(0, view.log.length - MEMORY_TURNS); t < view.log.length; t++) {
+    for (const e of view.log[t]!.events) {
       if (e.kind !== 'strike.resolved' && e.kind !== 'assault.resolved') continue;
       const attacker = e.actors[0];
       if (attacker === undefined) continue;
@@ -178,9 +211,6 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
         russianStrikes.add(e.location);
     }
   }
-  const highwayTowns = new Set<string>();
-  for (const id of sortedIds(view.highways))
-    for (const w of view.highways[id]!.waypoints) highwayTowns.add(w);
   const patrolRoutes = new Set<string>();
   for (const id of sortedIds(view.patrols)) {
     const p = view.patrols[id]!;
@@ -227,20 +257,28 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
     besidePost,
     struckBy,
     russianStrikes,
-    highwayTowns,
+    highwayTowns: highwayTownsOf(view),
     patrolRoutes,
     convoysTo,
     heart,
     nearHeart,
-    ceasefireStarting: Object.values(view.agreements).some(
-      (a) => a.status === 'pending' && a.startTurn <= view.turn && a.ceasefire && a.parties.includes(actor),
-    ),
+    ceasefireStarting: ceasefireStarting(view, actor),
     frontLineSeen: new Map(),
     // Only one factor reads it (retake_towns_with_turkish_fire), in few doctrines.
     get inTurkishGunRange() {
       return (turkishGuns ??= actor === roles.turkey ? new Set() : gunRange(view, roles.turkey));
     },
   };
+}
+
+/** Whether a ceasefire with `actor` among its parties is pending and takes effect this turn or before. */
+function ceasefireStarting(view: GameState, actor: string): boolean {
+  for (const id of sortedIds(view.agreements)) {
+    const a = view.agreements[id]!;
+    if (a.status === 'pending' && a.startTurn <= view.turn && a.ceasefire && a.parties.includes(actor))
+      return true;
+  }
+  return false;
 }
 
 /** Whether `place` is held by the actor or an ally. */
