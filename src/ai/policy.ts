@@ -102,8 +102,13 @@ export function orderLabel(view: GameState, order: Order): string {
 interface Scored {
   order: Order;
   score: number;
-  /** Position in the candidate list, for the tie order. */
-  index: number;
+  /** Place in the order of equal scores: the position in the candidate list rotated by the draw. */
+  rank: number;
+}
+
+/** Best first: the higher score, and between equal scores the lower rank. */
+function byScore(a: Scored, b: Scored): number {
+  return b.score - a.score || a.rank - b.rank;
 }
 
 /** The doctrine's priorities that count (weight not 0), each with its factor's name and judge. */
@@ -113,22 +118,48 @@ interface Weighed {
   judge: (order: Order, ctx: Context) => number;
 }
 
+/** A priority's factor and weight, as a doctrine's list of priorities had it. */
+interface FactorWeight {
+  factor: string;
+  weight: number;
+}
+
 /**
  * The doctrine's priorities that count, by the kind of order their factors judge (FACTOR_KINDS;
  * each list in the doctrine's order): for another kind a factor's judgement is 0 and adds nothing.
+ * Kept by the doctrine's list of priorities, with the factors and weights they were made from
+ * (checked on every call: a list changed since is weighed again).
  */
-function weighedPriorities(doctrine: Doctrine): Map<OrderKind, Weighed[]> {
+function weighedPriorities(doctrine: Doctrine): ReadonlyMap<OrderKind, readonly Weighed[]> {
+  const list = doctrine.priorities;
+  const kept = weighedKept.get(list);
+  if (kept !== undefined && sameWeights(kept.from, list)) return kept.byKind;
   const byKind = new Map<OrderKind, Weighed[]>();
-  for (const p of doctrine.priorities) {
+  for (const p of list) {
     if (p.weight === 0) continue;
     const weighed = { factor: p.factor, weight: p.weight, judge: FACTOR_JUDGES[p.factor] };
     for (const kind of FACTOR_KINDS[p.factor]) {
-      const list = byKind.get(kind);
-      if (list === undefined) byKind.set(kind, [weighed]);
-      else list.push(weighed);
+      const forKind = byKind.get(kind);
+      if (forKind === undefined) byKind.set(kind, [weighed]);
+      else forKind.push(weighed);
     }
   }
+  weighedKept.set(list, { from: list.map((p) => ({ factor: p.factor, weight: p.weight })), byKind });
   return byKind;
+}
+
+/** `weighedPriorities` made so far, by list of priorities. */
+const weighedKept = new WeakMap<
+  Doctrine['priorities'],
+  { from: readonly FactorWeight[]; byKind: ReadonlyMap<OrderKind, readonly Weighed[]> }
+>();
+
+/** Whether `list` has the factors and weights of `from`, in the same order. */
+function sameWeights(from: readonly FactorWeight[], list: readonly FactorWeight[]): boolean {
+  if (from.length !== list.length) return false;
+  for (let i = 0; i < from.length; i++)
+    if (from[i]!.factor !== list[i]!.factor || from[i]!.weight !== list[i]!.weight) return false;
+  return true;
 }
 
 const NO_PRIORITIES: readonly Weighed[] = [];
@@ -139,13 +170,13 @@ function judgesOf(byKind: ReadonlyMap<OrderKind, readonly Weighed[]>, order: Ord
 }
 
 /** A candidate's score: the sum over the priorities that judge it of weight × the factor's judgement. */
-function score(order: Order, index: number, ctx: Context, priorities: readonly Weighed[]): Scored {
+function score(order: Order, rank: number, ctx: Context, priorities: readonly Weighed[]): Scored {
   let total = 0;
   for (let i = 0; i < priorities.length; i++) {
     const p = priorities[i]!;
     total += p.weight * p.judge(order, ctx);
   }
-  return { order, score: total, index };
+  return { order, score: total, rank };
 }
 
 /** Each factor's part of a candidate's score (those that count), largest first: for the record. */
@@ -163,28 +194,53 @@ function partsOf(
   return parts;
 }
 
-/** What an order takes up: a unit, a post, a patrol, an addressee… Two orders sharing one clash. */
+/**
+ * What an order takes up: a unit, a post, a patrol, an addressee…, each as the kind of thing and
+ * its id, one after the other (`['unit', 'u1', 'target', 'b']`). Two orders sharing one clash.
+ */
 function resourcesOf(order: Order): string[] {
   switch (order.kind) {
     case 'move':
     case 'hold':
     case 'establish_post':
     case 'set_checkpoint':
-      return [`unit:${order.unit}`];
-    case 'assault':
-      return [...order.units.map((u) => `unit:${u}`), `target:${order.target}`];
+      return ['unit', order.unit];
+    case 'assault': {
+      const needs: string[] = [];
+      for (const u of order.units) needs.push('unit', u);
+      needs.push('target', order.target);
+      return needs;
+    }
     case 'strike':
-      return order.means === 'artillery' ? [`unit:${order.unit}`] : [`${order.means}:${order.target}`];
+      return order.means === 'artillery' ? ['unit', order.unit] : [order.means, order.target];
     case 'dispatch_convoy':
     case 'evacuate_post':
-      return [`post:${order.post}`];
+      return ['post', order.post];
     case 'run_patrol':
     case 'suspend_patrol':
-      return [`patrol:${order.patrol}`];
+      return ['patrol', order.patrol];
     case 'request_us_support':
-      return ['us'];
+      return ['us', ''];
     default:
-      return [`to:${order.to}`];
+      return ['to', order.to];
+  }
+}
+
+/** What the orders chosen so far take up (`resourcesOf`): the ids taken, by kind of thing. */
+type Taken = Map<string, Set<string>>;
+
+/** Whether one of `needs` (`resourcesOf`) is already taken. */
+function takenAny(taken: Taken, needs: readonly string[]): boolean {
+  for (let i = 0; i < needs.length; i += 2) if (taken.get(needs[i]!)?.has(needs[i + 1]!)) return true;
+  return false;
+}
+
+/** Takes up `needs` (`resourcesOf`). */
+function take(taken: Taken, needs: readonly string[]): void {
+  for (let i = 0; i < needs.length; i += 2) {
+    const ids = taken.get(needs[i]!);
+    if (ids === undefined) taken.set(needs[i]!, new Set([needs[i + 1]!]));
+    else ids.add(needs[i + 1]!);
   }
 }
 
@@ -202,12 +258,16 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   const ctx = buildContext(view, actor, doctrine);
   const candidates = candidateOrders(view, actor);
   const priorities = weighedPriorities(doctrine);
-  const scored = candidates.map((o, i) => score(o, i, ctx, judgesOf(priorities, o)));
-  const n = Math.max(1, scored.length);
+  const n = Math.max(1, candidates.length);
   // Equal scores: a rotation of the candidate list by the draw, so ties fall differently from
   // game to game but the same way in a replay.
   const shift = draw % n;
-  scored.sort((a, b) => b.score - a.score || ((a.index - shift + n) % n) - ((b.index - shift + n) % n));
+  const scored: Scored[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const o = candidates[i]!;
+    scored.push(score(o, (i - shift + n) % n, ctx, judgesOf(priorities, o)));
+  }
+  const ranked = rankedBest(scored);
   // What may fly this turn: the capacity, or less while Russia keeps the airspace closed.
   const cap: Record<string, number> = view.actors[actor]
     ? { air: sortieBudget(view, actor, 'air').budget, drone: sortieBudget(view, actor, 'drone').budget }
@@ -217,19 +277,21 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
   // are struck off and the choice made again without them, until none is left (each round strikes
   // off at least one more candidate, so it ends).
   const struckOff = new Set<Scored>();
-  let orders = choose(scored, doctrine.ordersPerTurn, cap, struckOff);
+  let orders = choose(ranked, doctrine.ordersPerTurn, cap, struckOff);
   for (;;) {
-    const walkedInto = new Set(
-      orders.flatMap((s) => (s.order.kind === 'move' && undefended(ctx, s.order.to) ? [s.order.to] : [])),
-    );
-    const wasted = orders.filter(
-      (s) => (s.order.kind === 'strike' || s.order.kind === 'assault') && walkedInto.has(s.order.target),
-    );
-    if (wasted.length === 0) break;
-    for (const s of wasted) struckOff.add(s);
-    orders = choose(scored, doctrine.ordersPerTurn, cap, struckOff);
+    const walkedInto = new Set<string>();
+    for (const s of orders)
+      if (s.order.kind === 'move' && undefended(ctx, s.order.to)) walkedInto.add(s.order.to);
+    let wasted = false;
+    for (const s of orders)
+      if ((s.order.kind === 'strike' || s.order.kind === 'assault') && walkedInto.has(s.order.target)) {
+        struckOff.add(s);
+        wasted = true;
+      }
+    if (!wasted) break;
+    orders = choose(ranked, doctrine.ordersPerTurn, cap, struckOff);
   }
-  const top: WeighedOrder[] = scored.slice(0, TOP_KEPT).map((s) => ({
+  const top: WeighedOrder[] = ranked.slice(0, TOP_KEPT).map((s) => ({
     order: orderLabel(view, s.order),
     score: s.score,
     factors: partsOf(s.order, ctx, judgesOf(priorities, s.order)),
@@ -238,6 +300,28 @@ export function decide(view: GameState, actor: string, doctrine: Doctrine, draw:
     orders: orders.map((s) => s.order),
     record: { actor, doctrine: doctrine.id, weighed: candidates.length, chosen: orders.length, draw, top },
   };
+}
+
+/**
+ * The candidates best first (`byScore`), as far as a decision reads them: all those with a
+ * positive score (the only ones it may choose), then the next best up to `TOP_KEPT` (for the
+ * record). This is the order a sort of all the candidates gives, though only the positive ones
+ * (about a third in the default scenario) are sorted: scores are integers (integer weights times
+ * integer judgements) and no two ranks are equal, so `byScore` orders the candidates fully.
+ */
+function rankedBest(scored: Scored[]): Scored[] {
+  const positive: Scored[] = [];
+  const rest: Scored[] = [];
+  for (const s of scored) (s.score > 0 ? positive : rest).push(s);
+  positive.sort(byScore);
+  // The best of the rest, one at a time.
+  while (positive.length < TOP_KEPT && rest.length > 0) {
+    let best = 0;
+    for (let i = 1; i < rest.length; i++) if (byScore(rest[i]!, rest[best]!) < 0) best = i;
+    positive.push(rest[best]!);
+    rest.splice(best, 1);
+  }
+  return positive;
 }
 
 /**
@@ -250,7 +334,7 @@ function choose(
   cap: Record<string, number>,
   struckOff: ReadonlySet<Scored>,
 ): Scored[] {
-  const used = new Set<string>();
+  const taken: Taken = new Map();
   const sorties: Record<string, number> = { air: 0, drone: 0 };
   const out: Scored[] = [];
   for (const s of scored) {
@@ -258,12 +342,12 @@ function choose(
     if (struckOff.has(s)) continue;
     const o = s.order;
     const needs = resourcesOf(o);
-    if (needs.some((r) => used.has(r))) continue;
+    if (takenAny(taken, needs)) continue;
     if (o.kind === 'strike' && o.means !== 'artillery') {
       if (sorties[o.means]! + o.sorties > cap[o.means]!) continue;
       sorties[o.means]! += o.sorties;
     }
-    for (const r of needs) used.add(r);
+    take(taken, needs);
     out.push(s);
   }
   return out;
@@ -276,13 +360,13 @@ function choose(
 export function decideRandomly(view: GameState, actor: string, budget: number, draw: number): Decision {
   const candidates = legalOrders(view, actor);
   const rng = seedrandom.alea(`random|${draw}`);
-  const used = new Set<string>();
+  const taken: Taken = new Map();
   const orders: Order[] = [];
   for (let tries = 0; tries < budget * 4 && orders.length < budget && candidates.length > 0; tries++) {
     const pick = candidates[Math.floor(rng() * candidates.length)]!;
     const needs = resourcesOf(pick);
-    if (needs.some((r) => used.has(r))) continue;
-    for (const r of needs) used.add(r);
+    if (takenAny(taken, needs)) continue;
+    take(taken, needs);
     orders.push(pick);
   }
   return {
