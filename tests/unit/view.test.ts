@@ -3,6 +3,7 @@
 // others' objectives; a filtered log; the full state for the review; and never a change to the game.
 import { describe, expect, it } from 'vitest';
 import {
+  distance2,
   hashState,
   resolveTurn,
   sortedIds,
@@ -13,6 +14,7 @@ import {
 } from '../../src/engine/index.ts';
 import { estimateStrength, HIDDEN_READINESS, observedPlaces } from '../../src/engine/view.ts';
 import { deepFreeze } from '../../src/engine/working.ts';
+import { neighbours } from '../../src/engine/world.ts';
 import { loadScenario, newGame } from '../../src/scenario/index.ts';
 import { readText } from '../../src/cli/files.ts';
 import { ROOT } from './cli-helpers.ts';
@@ -374,5 +376,69 @@ describe('a view never changes the game', () => {
       // The same state gives the same view.
       expect(hashState(viewFor(state, actor))).toBe(hashState(v));
     }
+  });
+});
+
+/** The places `actor` observes, by the rules at the top of src/engine/view.ts, the long way. */
+function observedTheLongWay(state: GameState, actor: string): string[] {
+  const seen = new Set<string>();
+  for (const id of sortedIds(state.units)) {
+    const u = state.units[id]!;
+    if (u.actor !== actor || u.transit !== null || u.strength <= 0) continue;
+    seen.add(u.location);
+    for (const n of neighbours(state, u.location)) seen.add(n.location);
+  }
+  const places = sortedIds(state.locations);
+  for (const id of sortedIds(state.posts)) {
+    const post = state.posts[id]!;
+    if (post.actor !== actor || post.status === 'evacuated' || post.status === 'overrun') continue;
+    if (!state.locations[post.location]) continue;
+    for (const place of places)
+      if (distance2(state, post.location, place) <= post.radius * post.radius) seen.add(place);
+  }
+  if (state.actors[actor]!.droneSorties > 0 && !state.meters.airspaceClosed) {
+    const r2 = state.params.droneViewRangeM * state.params.droneViewRangeM;
+    const held = places.filter((id) => state.locations[id]!.controller === actor);
+    for (const place of places)
+      if (!seen.has(place) && held.some((h) => distance2(state, h, place) <= r2)) seen.add(place);
+  }
+  return [...seen];
+}
+
+/** `state` with its places moved by `dx` metres east (those in `which`), on the same road map. */
+function moved(state: GameState, which: string[], dx: number, freeze: boolean): GameState {
+  const locations = { ...state.locations };
+  for (const id of which) locations[id] = { ...locations[id]!, x: locations[id]!.x + dx };
+  return { ...state, locations: freeze ? Object.freeze(locations) : locations };
+}
+
+function withDrones(state: GameState, actor: string): GameState {
+  return { ...state, actors: { ...state.actors, [actor]: { ...state.actors[actor]!, droneSorties: 2 } } };
+}
+
+// Against the rules worked out the long way (every place against every post and every held
+// place): the same places, added in the same order, also for a state whose places stand elsewhere
+// on the same road map (the places near each place are kept by road map).
+describe('observed places, the long way', () => {
+  const start = tinyGame(world(true));
+
+  it.each([
+    ['as set up', start],
+    ['with drones', withDrones(start, 'blue')],
+    ['with the post moved away (frozen)', moved(start, ['p_site'], 50_000, true)],
+    ['with the post moved away (not frozen)', moved(start, ['p_site'], 50_000, false)],
+    ['with the drone bases moved', withDrones(moved(start, ['c', 'd', 'e'], -15_000, true), 'blue')],
+    ['for the other side, with drones', withDrones(start, 'red')],
+  ])('%s', (_name, state) => {
+    for (const actor of ['blue', 'red'])
+      expect([...observedPlaces(state, actor)]).toEqual(observedTheLongWay(state, actor));
+  });
+
+  it('reads each state by its own places, whatever state was read before on the same roads', () => {
+    const away = moved(start, ['p_site'], 50_000, true);
+    expect(away.roads).toBe(start.roads);
+    expect(observedPlaces(start, 'blue').has('d')).toBe(true);
+    expect(observedPlaces(away, 'blue').has('d')).toBe(false);
+    expect(observedPlaces(start, 'blue').has('d')).toBe(true);
   });
 });
