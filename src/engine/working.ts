@@ -179,7 +179,12 @@ const COPIERS_COVER: [
   Nested<Agreement, 'parties' | 'obligations' | 'violations'>,
   Nested<Agreement['obligations'][number], never>,
   Nested<Convoy, 'cargo' | 'route' | 'vehicles' | 'standoff'>,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+  Nested<RngState['state'], never>,
+  Nested<PendingReport['about'], never>,
+  Nested<Convoy['cargo'], never>,
+  Nested<Convoy['vehicles'], never>,
+  Nested<NonNullable<Convoy['standoff']>, never>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void COPIERS_COVER;
 
 function copyUnits(units: Record<string, Unit>): Record<string, Unit> {
