@@ -118,48 +118,22 @@ interface Weighed {
   judge: (order: Order, ctx: Context) => number;
 }
 
-/** A priority's factor and weight, as a doctrine's list of priorities had it. */
-interface FactorWeight {
-  factor: string;
-  weight: number;
-}
-
 /**
  * The doctrine's priorities that count, by the kind of order their factors judge (FACTOR_KINDS;
  * each list in the doctrine's order): for another kind a factor's judgement is 0 and adds nothing.
- * Kept by the doctrine's list of priorities, with the factors and weights they were made from
- * (checked on every call: a list changed since is weighed again).
  */
 function weighedPriorities(doctrine: Doctrine): ReadonlyMap<OrderKind, readonly Weighed[]> {
-  const list = doctrine.priorities;
-  const kept = weighedKept.get(list);
-  if (kept !== undefined && sameWeights(kept.from, list)) return kept.byKind;
   const byKind = new Map<OrderKind, Weighed[]>();
-  for (const p of list) {
+  for (const p of doctrine.priorities) {
     if (p.weight === 0) continue;
     const weighed = { factor: p.factor, weight: p.weight, judge: FACTOR_JUDGES[p.factor] };
     for (const kind of FACTOR_KINDS[p.factor]) {
-      const forKind = byKind.get(kind);
-      if (forKind === undefined) byKind.set(kind, [weighed]);
-      else forKind.push(weighed);
+      const list = byKind.get(kind);
+      if (list === undefined) byKind.set(kind, [weighed]);
+      else list.push(weighed);
     }
   }
-  weighedKept.set(list, { from: list.map((p) => ({ factor: p.factor, weight: p.weight })), byKind });
   return byKind;
-}
-
-/** `weighedPriorities` made so far, by list of priorities. */
-const weighedKept = new WeakMap<
-  Doctrine['priorities'],
-  { from: readonly FactorWeight[]; byKind: ReadonlyMap<OrderKind, readonly Weighed[]> }
->();
-
-/** Whether `list` has the factors and weights of `from`, in the same order. */
-function sameWeights(from: readonly FactorWeight[], list: readonly FactorWeight[]): boolean {
-  if (from.length !== list.length) return false;
-  for (let i = 0; i < from.length; i++)
-    if (from[i]!.factor !== list[i]!.factor || from[i]!.weight !== list[i]!.weight) return false;
-  return true;
 }
 
 const NO_PRIORITIES: readonly Weighed[] = [];
@@ -194,53 +168,28 @@ function partsOf(
   return parts;
 }
 
-/**
- * What an order takes up: a unit, a post, a patrol, an addressee…, each as the kind of thing and
- * its id, one after the other (`['unit', 'u1', 'target', 'b']`). Two orders sharing one clash.
- */
+/** What an order takes up: a unit, a post, a patrol, an addressee… Two orders sharing one clash. */
 function resourcesOf(order: Order): string[] {
   switch (order.kind) {
     case 'move':
     case 'hold':
     case 'establish_post':
     case 'set_checkpoint':
-      return ['unit', order.unit];
-    case 'assault': {
-      const needs: string[] = [];
-      for (const u of order.units) needs.push('unit', u);
-      needs.push('target', order.target);
-      return needs;
-    }
+      return [`unit:${order.unit}`];
+    case 'assault':
+      return [...order.units.map((u) => `unit:${u}`), `target:${order.target}`];
     case 'strike':
-      return order.means === 'artillery' ? ['unit', order.unit] : [order.means, order.target];
+      return order.means === 'artillery' ? [`unit:${order.unit}`] : [`${order.means}:${order.target}`];
     case 'dispatch_convoy':
     case 'evacuate_post':
-      return ['post', order.post];
+      return [`post:${order.post}`];
     case 'run_patrol':
     case 'suspend_patrol':
-      return ['patrol', order.patrol];
+      return [`patrol:${order.patrol}`];
     case 'request_us_support':
-      return ['us', ''];
+      return ['us'];
     default:
-      return ['to', order.to];
-  }
-}
-
-/** What the orders chosen so far take up (`resourcesOf`): the ids taken, by kind of thing. */
-type Taken = Map<string, Set<string>>;
-
-/** Whether one of `needs` (`resourcesOf`) is already taken. */
-function takenAny(taken: Taken, needs: readonly string[]): boolean {
-  for (let i = 0; i < needs.length; i += 2) if (taken.get(needs[i]!)?.has(needs[i + 1]!)) return true;
-  return false;
-}
-
-/** Takes up `needs` (`resourcesOf`). */
-function take(taken: Taken, needs: readonly string[]): void {
-  for (let i = 0; i < needs.length; i += 2) {
-    const ids = taken.get(needs[i]!);
-    if (ids === undefined) taken.set(needs[i]!, new Set([needs[i + 1]!]));
-    else ids.add(needs[i + 1]!);
+      return [`to:${order.to}`];
   }
 }
 
@@ -334,7 +283,7 @@ function choose(
   cap: Record<string, number>,
   struckOff: ReadonlySet<Scored>,
 ): Scored[] {
-  const taken: Taken = new Map();
+  const used = new Set<string>();
   const sorties: Record<string, number> = { air: 0, drone: 0 };
   const out: Scored[] = [];
   for (const s of scored) {
@@ -342,12 +291,12 @@ function choose(
     if (struckOff.has(s)) continue;
     const o = s.order;
     const needs = resourcesOf(o);
-    if (takenAny(taken, needs)) continue;
+    if (needs.some((r) => used.has(r))) continue;
     if (o.kind === 'strike' && o.means !== 'artillery') {
       if (sorties[o.means]! + o.sorties > cap[o.means]!) continue;
       sorties[o.means]! += o.sorties;
     }
-    take(taken, needs);
+    for (const r of needs) used.add(r);
     out.push(s);
   }
   return out;
@@ -360,13 +309,13 @@ function choose(
 export function decideRandomly(view: GameState, actor: string, budget: number, draw: number): Decision {
   const candidates = legalOrders(view, actor);
   const rng = seedrandom.alea(`random|${draw}`);
-  const taken: Taken = new Map();
+  const used = new Set<string>();
   const orders: Order[] = [];
   for (let tries = 0; tries < budget * 4 && orders.length < budget && candidates.length > 0; tries++) {
     const pick = candidates[Math.floor(rng() * candidates.length)]!;
     const needs = resourcesOf(pick);
-    if (takenAny(taken, needs)) continue;
-    take(taken, needs);
+    if (needs.some((r) => used.has(r))) continue;
+    for (const r of needs) used.add(r);
     orders.push(pick);
   }
   return {
