@@ -7,7 +7,7 @@ import { newGame, scriptedOrders, type Scenario } from '../scenario/index.ts';
 import { fileURLToPath } from 'node:url';
 import { playGames, type GamesRun } from './batch.ts';
 import { benchWeb } from './bench-web.ts';
-import { loadScenarioArg, resolveScenarioPath } from './files.ts';
+import { loadScenarioArg, resolveScenarioPath, UsageError } from './files.ts';
 import { defaultPlayers, ordersForTurn, parsePlayers } from './play.ts';
 import { strengthVsRandomInBatch } from './strength.ts';
 
@@ -27,10 +27,29 @@ function round3(x: number): number {
 const BATCH_GAMES = 64;
 
 /**
+ * Rounds of the batch measure (`BENCH_BATCH_ROUNDS`, default 3). The machine's speed drifts from
+ * one minute to the next (docs/architecture.md): the speed-up of two rounds of one run differed
+ * by a tenth (1.42 and 1.26 on 22 November 2026). Each round plays the batch on 1 worker and then
+ * on 2; the games per second are the median over the rounds, and the speed-up is the median of
+ * each round's own ratio.
+ */
+const BATCH_ROUNDS = { variable: 'BENCH_BATCH_ROUNDS', fallback: 3 };
+
+/** The whole number of at least 1 that a setting's environment variable gives, else its default. */
+function setting({ variable, fallback }: { variable: string; fallback: number }): number {
+  const raw = process.env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${variable}: "${raw}" is not a whole number of 1 or more`);
+  return n;
+}
+
+/**
  * Seeds of the doctrine-against-random measure (each takes one game plus one per actor: 1,200
  * games for 200 seeds, played on 2 worker threads).
  */
-const STRENGTH_SEEDS = Number(process.env.BENCH_STRENGTH_SEEDS ?? 200);
+const STRENGTH_SEEDS = { variable: 'BENCH_STRENGTH_SEEDS', fallback: 200 };
 
 async function benchBatch(workers: number, computer: boolean): Promise<GamesRun> {
   const scenarioPath = resolveScenarioPath(DEFAULT_SCENARIO);
@@ -79,6 +98,8 @@ export async function runBench(
     out.log(JSON.stringify(await benchWeb(ROOT, out.log)));
     return 0;
   }
+  const batchRounds = setting(BATCH_ROUNDS);
+  const strengthSeeds = setting(STRENGTH_SEEDS);
   const scenario = loadScenarioArg(DEFAULT_SCENARIO);
   setStateFreezing(false);
   const games = 30;
@@ -112,10 +133,11 @@ export async function runBench(
   // collected, the thread's real footprint on the heap) after every turn; the figure is the
   // largest peak of any worker. The process's resident size is shared by all threads, so it says
   // nothing per worker.
-  const one = await benchBatch(1, true);
-  const two = await benchBatch(2, true);
-  const scripted = await benchBatch(2, false);
   const gamesPerSecond = (run: GamesRun) => (1000 * run.records.length) / run.playMs;
+  const rounds: { one: GamesRun; two: GamesRun }[] = [];
+  for (let r = 0; r < batchRounds; r++)
+    rounds.push({ one: await benchBatch(1, true), two: await benchBatch(2, true) });
+  const scripted = await benchBatch(2, false);
 
   setStateFreezing(false);
   const msPerDecision = decisionTimes(scenario, 2);
@@ -124,7 +146,7 @@ export async function runBench(
     scenarioPath: resolveScenarioPath(DEFAULT_SCENARIO),
     scenario,
     baseSeed: 'bench',
-    seeds: STRENGTH_SEEDS,
+    seeds: strengthSeeds,
     workers: 2,
   });
   const winRate: Record<string, number> = {};
@@ -134,10 +156,10 @@ export async function runBench(
     'engine.msPerTurn': round3(median(turnTimes)),
     'engine.stateBytes': maxBytes,
     'engine.hashMs': round3(median(hashTimes)),
-    'batch.gamesPerSecond': round3(gamesPerSecond(two)),
+    'batch.gamesPerSecond': round3(median(rounds.map((r) => gamesPerSecond(r.two)))),
     'batch.gamesPerSecondScripted': round3(gamesPerSecond(scripted)),
-    'batch.speedup2v1': round3(gamesPerSecond(two) / gamesPerSecond(one)),
-    'batch.peakMBPerWorker': round3(Math.max(...two.peakHeapBytes) / 1048576),
+    'batch.speedup2v1': round3(median(rounds.map((r) => gamesPerSecond(r.two) / gamesPerSecond(r.one)))),
+    'batch.peakMBPerWorker': round3(Math.max(...rounds.flatMap((r) => r.two.peakHeapBytes)) / 1048576),
     'ai.msPerDecision': msPerDecision,
     'ai.winRateVsRandom': winRate,
     ...(only === 'engine' ? {} : await benchWeb(ROOT, out.log)),
@@ -148,10 +170,14 @@ export async function runBench(
   out.log(
     `bench: ai.winRateVsRandom over ${strength.seeds} seeds (wins, ties, losses per actor): ${JSON.stringify(strength.byActor)}`,
   );
+  const seconds = (run: GamesRun) =>
+    `${(run.playMs / 1000).toFixed(1)} s (started in ${(run.startMs / 1000).toFixed(1)} s)`;
   out.log(
-    `bench: batch of ${BATCH_GAMES} whole games, every actor by the computer: 1 worker ${(one.playMs / 1000).toFixed(1)} s ` +
-      `(started in ${(one.startMs / 1000).toFixed(1)} s), 2 workers ${(two.playMs / 1000).toFixed(1)} s ` +
-      `(started in ${(two.startMs / 1000).toFixed(1)} s); as shipped (scripted actors) on 2 workers ${(scripted.playMs / 1000).toFixed(1)} s`,
+    `bench: batch of ${BATCH_GAMES} whole games, every actor by the computer, ${batchRounds} round${batchRounds === 1 ? '' : 's'} in turn: ` +
+      rounds
+        .map((r, i) => `round ${i + 1}: 1 worker ${seconds(r.one)}, 2 workers ${seconds(r.two)}`)
+        .join('; ') +
+      `; as shipped (scripted actors) on 2 workers ${(scripted.playMs / 1000).toFixed(1)} s`,
   );
   out.log(JSON.stringify(figures));
   return 0;
