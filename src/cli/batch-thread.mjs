@@ -25,11 +25,11 @@ setFlagsFromString('--max-inlined-bytecode-size-cumulative=150');
 setFlagsFromString('--interrupt-budget=350000');
 // Between full collections V8 lets the heap grow to up to four times what survived the last one,
 // when the process may use a large heap (its limit here is about 4 GB). A worker keeps about 21 MB
-// alive, and what it leaves for the collector piled up to a peak of 115-270 MB in use per worker
-// (batches of 64 and 256 games, 22 Nov 2026). Growing by 2.5 times instead keeps the peak near
-// 90 MB; in runs of 64 and 256 games on 2 workers, taken in turn with the default, the games per
-// second stayed within the runs' spread (a factor of 2 kept 70-100 MB, but looked about a tenth
-// slower over 256 games). What the games compute does not change.
+// alive, and what it leaves for the collector piled up to a peak of 113-266 MB in use per worker
+// (batches of 64 and 256 games, 22 Nov 2026). Growing by 2.5 times instead kept the peak at 78-128
+// MB; in runs of 64 and 256 games on 2 workers, taken in turn with the default, the games per
+// second stayed within the runs' spread (a factor of 2 kept 64-103 MB, but was about a tenth
+// slower over 256 games). What the games compute does not change (docs/architecture.md).
 setFlagsFromString('--heap-growing-percent=150');
 
 register();

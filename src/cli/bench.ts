@@ -128,10 +128,11 @@ export async function runBench(
   // Batch: games per second of play, from the moment every worker has loaded the scenario to the
   // last game (starting the threads, tsx and the scenario is reported apart), with every actor
   // played by the computer (what a batch is for; the shipped scenario's scripted play is the
-  // second figure); the speed-up is 2 workers over 1 on the same games. Memory: each worker samples the V8 heap in use by its
-  // own isolate (v8.getHeapStatistics().used_heap_size: live objects and garbage not yet
-  // collected, the thread's real footprint on the heap) after every turn; the figure is the
-  // largest peak of any worker. The process's resident size is shared by all threads, so it says
+  // second figure), in rounds (BATCH_ROUNDS); the speed-up is 2 workers over 1 on the same games.
+  // Memory: each worker samples the V8 heap in use by its own isolate
+  // (v8.getHeapStatistics().used_heap_size: live objects and garbage not yet collected, the
+  // thread's real footprint on the heap) after every turn; the figure is the largest peak of any
+  // 2-worker run's workers. The process's resident size is shared by all threads, so it says
   // nothing per worker.
   const gamesPerSecond = (run: GamesRun) => (1000 * run.records.length) / run.playMs;
   const rounds: { one: GamesRun; two: GamesRun }[] = [];
