@@ -51,9 +51,13 @@ function setting({ variable, fallback }: { variable: string; fallback: number })
  */
 const STRENGTH_SEEDS = { variable: 'BENCH_STRENGTH_SEEDS', fallback: 200 };
 
-async function benchBatch(workers: number, computer: boolean): Promise<GamesRun> {
-  const scenarioPath = resolveScenarioPath(DEFAULT_SCENARIO);
-  const scenario = loadScenarioArg(scenarioPath);
+/** The default scenario's batch on `workers` threads: every actor by the computer, or as shipped. */
+async function benchBatch(
+  scenarioPath: string,
+  scenario: Scenario,
+  workers: number,
+  computer: boolean,
+): Promise<GamesRun> {
   return playGames({
     scenarioPath,
     scenario,
@@ -100,7 +104,8 @@ export async function runBench(
   }
   const batchRounds = setting(BATCH_ROUNDS);
   const strengthSeeds = setting(STRENGTH_SEEDS);
-  const scenario = loadScenarioArg(DEFAULT_SCENARIO);
+  const scenarioPath = resolveScenarioPath(DEFAULT_SCENARIO);
+  const scenario = loadScenarioArg(scenarioPath);
   setStateFreezing(false);
   const games = 30;
   const turnTimes: number[] = [];
@@ -137,14 +142,17 @@ export async function runBench(
   const gamesPerSecond = (run: GamesRun) => (1000 * run.records.length) / run.playMs;
   const rounds: { one: GamesRun; two: GamesRun }[] = [];
   for (let r = 0; r < batchRounds; r++)
-    rounds.push({ one: await benchBatch(1, true), two: await benchBatch(2, true) });
-  const scripted = await benchBatch(2, false);
+    rounds.push({
+      one: await benchBatch(scenarioPath, scenario, 1, true),
+      two: await benchBatch(scenarioPath, scenario, 2, true),
+    });
+  const scripted = await benchBatch(scenarioPath, scenario, 2, false);
 
   setStateFreezing(false);
   const msPerDecision = decisionTimes(scenario, 2);
   setStateFreezing(true);
   const strength = await strengthVsRandomInBatch({
-    scenarioPath: resolveScenarioPath(DEFAULT_SCENARIO),
+    scenarioPath,
     scenario,
     baseSeed: 'bench',
     seeds: strengthSeeds,
