@@ -57,6 +57,17 @@ function value(ctx: Context, place: string): number {
   return ctx.view.locations[place]?.value ?? 0;
 }
 
+/** Whether `place` is a valuable place the actor holds on the front line (its units there defend it). */
+function defends(ctx: Context, place: string): boolean {
+  const loc = ctx.view.locations[place];
+  return loc !== undefined && loc.controller === ctx.actor && loc.value >= KEY_VALUE && frontLine(ctx, place);
+}
+
+/** Whether `leaving` would leave too little at `place` to meet the hostile strength there (plus 3). */
+function leavesTooFew(ctx: Context, place: string, leaving: readonly Unit[]): boolean {
+  return leftAt(ctx, place, leaving) < (ctx.hostileStrength.get(place) ?? 0) + 3;
+}
+
 /** Estimated attack and defence of an assault, and the odds as attack per cent of defence. */
 export function assaultOdds(order: Extract<Order, { kind: 'assault' }>, ctx: Context): number {
   const { view } = ctx;
@@ -147,24 +158,26 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     const { view } = ctx;
     const u = view.units[order.unit];
     if (!u) return 0;
-    const from = view.locations[u.location];
-    // The unit stands in a valuable held place under threat.
-    const defender =
-      from !== undefined &&
-      from.controller === ctx.actor &&
-      from.value >= KEY_VALUE &&
-      frontLine(ctx, u.location);
-    // Leaving it with too little left behind.
-    if (defender) {
-      const left = leftAt(ctx, u.location, [u]);
-      if (left < (ctx.hostileStrength.get(u.location) ?? 0) + 3) return clamp(-40 * from.value);
-    }
+    const defender = defends(ctx, u.location);
+    if (defender && leavesTooFew(ctx, u.location, [u])) return clamp(-40 * value(ctx, u.location));
     const to = view.locations[order.to];
     // Reinforcing a threatened town, but not with the defenders of another: that only shifts
     // them (and puts them on the road), the shuttle between two towns that never ends.
     if (to && !defender && to.controller === ctx.actor && to.value >= KEY_VALUE && frontLine(ctx, order.to))
       return clamp(15 * to.value);
     return 0;
+  },
+
+  consolidate_gains(order, ctx) {
+    if (order.kind !== 'assault') return 0;
+    // As defend_held_places for a move: the defenders of a threatened valuable place do not leave
+    // it to attack the next one with too little left behind (they move on into what they take).
+    const leaving = unitsLeaving(order, ctx);
+    let worst = 0;
+    for (const place of new Set(leaving.map((u) => u.location)))
+      if (defends(ctx, place) && leavesTooFew(ctx, place, leaving))
+        worst = Math.min(worst, clamp(-40 * value(ctx, place)));
+    return worst;
   },
 
   hold_rather_than_counter_attack(order, ctx) {
@@ -423,6 +436,7 @@ export const FACTOR_KINDS: Record<Factor, readonly OrderKind[]> = {
   protect_own_forces: ['move', 'assault', 'evacuate_post'],
   pursue_objectives: ['move', 'assault', 'strike'],
   defend_held_places: ['move'],
+  consolidate_gains: ['assault'],
   hold_rather_than_counter_attack: ['move', 'assault'],
   keep_agreements: ['assault', 'strike'],
   make_peace_when_pressed: ['accept_ceasefire', 'reject_ceasefire', 'leaders_call'],

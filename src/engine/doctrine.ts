@@ -26,6 +26,7 @@ export const FACTORS = [
   'take_highway_towns',
   'encircle_posts_not_assault',
   'follow_russian_air',
+  'consolidate_gains',
   // -- Russia
   'support_offensive_from_air',
   'keep_turkey_from_the_west',
@@ -72,6 +73,8 @@ export const FACTOR_MEANING: Record<Factor, string> = {
   encircle_posts_not_assault:
     'closing in around Turkish observation posts rather than assaulting them, until escalation reaches assaultPostsFromEscalation',
   follow_russian_air: 'attacking where Russian air power struck or can strike',
+  consolidate_gains:
+    'no assault that takes the defenders of a valuable place the actor holds on the front line on to the next place, leaving too few behind to hold it',
   support_offensive_from_air: 'air strikes on the places the government is attacking or about to attack',
   keep_turkey_from_the_west:
     'calls to Turkey and restraint towards Turkish forces when Turkey leans on the United States',

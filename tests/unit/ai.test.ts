@@ -410,6 +410,59 @@ priorities:
   });
 });
 
+describe('the government consolidates a town it holds before attacking the next when its doctrine says so', () => {
+  // The government's only unit holds b (valuable), with HTS at d next door: a weak force, an
+  // assault at good odds, but one that takes the unit on into d and leaves b open.
+  const state = edit(
+    game({
+      holds: '{ syria: [b], hts: [a, d] }',
+      units: [unit('s1', 'syria', 'b', 10), unit('h1', 'hts', 'd', 2)],
+    }),
+    (s) => {
+      for (const id of ['a', 'b', 'd']) s.locations[id]!.value = 4;
+    },
+  );
+  const doctrine = (consolidate: number) =>
+    doctrineFrom(`schemaVersion: 1
+id: government
+name: Government
+ordersPerTurn: 2
+priorities:
+  - { factor: take_valuable_places, weight: 10, why: 'Towns are worth taking.' }
+  - { factor: favourable_odds, weight: 10, why: 'Attack where the odds are good.' }
+  - { factor: defend_held_places, weight: 20, why: 'Do not walk out of a threatened town.' }
+  - { factor: consolidate_gains, weight: ${consolidate}, why: 'Hold what was taken.' }
+`);
+  const assaultsFromB = (orders: Order[]) =>
+    orders.filter((o) => o.kind === 'assault' && o.units.includes('s1'));
+
+  it('judges an assault by the last defenders of a threatened town at -100, and any other at 0', () => {
+    const ctx = buildContext(viewFor(state, 'syria'), 'syria', doctrine(3));
+    const assault: Order = { kind: 'assault', units: ['s1'], target: 'd' };
+    expect(FACTOR_JUDGES.consolidate_gains(assault, ctx)).toBe(-100);
+    expect(FACTOR_JUDGES.consolidate_gains({ kind: 'move', unit: 's1', to: 'c' }, ctx)).toBe(0);
+  });
+
+  it('with the factor weighed 0, its last defender assaults out of the town', () => {
+    expect(assaultsFromB(ordersOf(state, 'syria', doctrine(0)))).not.toEqual([]);
+  });
+
+  it('weighed, it stays', () => {
+    expect(assaultsFromB(ordersOf(state, 'syria', doctrine(20)))).toEqual([]);
+  });
+
+  it('with a second unit left to hold the town, one may go, not both', () => {
+    const reinforced = edit(state, (s) => {
+      s.units.s2 = { ...s.units.s1!, id: 's2', name: 's2' };
+    });
+    const ctx = buildContext(viewFor(reinforced, 'syria'), 'syria', doctrine(3));
+    const judge = (units: string[]) =>
+      FACTOR_JUDGES.consolidate_gains({ kind: 'assault', units, target: 'd' }, ctx);
+    expect(judge(['s1'])).toBe(0);
+    expect(judge(['s1', 's2'])).toBe(-100);
+  });
+});
+
 describe('decisions', () => {
   it("read only the actor's view: what it cannot see does not change them", () => {
     // A government force at far (unobserved by Turkey) with a different exact strength.
