@@ -1,8 +1,9 @@
 // The computer actors on small maps: each shipped doctrine does what it says (Turkey supplies a
 // post that runs short, the government surrounds a post rather than assault it while escalation
 // is low, Russia offers a ceasefire past its threshold, Turkish retaliation grows with its losses,
-// HTS goes for a joint patrol), a changed weight changes the decision, decisions read only the
-// actor's view, and their records enter the log and the replay.
+// HTS goes for a joint patrol), a changed weight changes the decision (a defender holds its town
+// rather than counter-attack or attack the next), decisions read only the actor's view, and their
+// records enter the log and the replay.
 import { describe, expect, it } from 'vitest';
 import {
   buildContext,
