@@ -3,7 +3,7 @@
 // score is the sum over the doctrine's priorities of weight × judgement. The meanings in words are
 // FACTOR_MEANING (src/engine/doctrine.ts); the docs (docs/doctrines.md) explain each in full.
 import {
-  breachedBy,
+  breaches,
   isFriendly,
   neighbours,
   type Factor,
@@ -205,7 +205,7 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
 
   keep_agreements(order, ctx) {
     if (!isAttack(order)) return 0;
-    if (breachedBy(ctx.view, ctx.actor, order.kind, order.target).length > 0) return -100;
+    if (breaches(ctx.view, ctx.actor, order.kind, order.target)) return -100;
     // A ceasefire that takes effect at the start of this very turn binds the orders given now.
     return ctx.ceasefireStarting ? -100 : 0;
   },

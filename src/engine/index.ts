@@ -24,7 +24,7 @@ export { textIn, fillPlaceholders, TRIGGER_PLACEHOLDERS } from './text.ts';
 export { EventSink } from './events.ts';
 export { peopleAccounted } from './rules/people.ts';
 export { sortieBudget } from './rules/strikes.ts';
-export { breachedBy } from './rules/violations.ts';
+export { breachedBy, breaches } from './rules/violations.ts';
 export { canonicalJson, sha256Hex, hashValue } from './hash.ts';
 export { seedRng, drawInt, chancePerMille, rollD10 } from './rng.ts';
 export * from './calendar.ts';

@@ -85,9 +85,12 @@ function standing(unit: Unit): boolean {
 }
 
 function ownUnits(state: GameState, actor: string): Unit[] {
-  return sortedIds(state.units)
-    .map((id) => state.units[id]!)
-    .filter((u) => u.actor === actor);
+  const out: Unit[] = [];
+  for (const id of sortedIds(state.units)) {
+    const u = state.units[id]!;
+    if (u.actor === actor) out.push(u);
+  }
+  return out;
 }
 
 /** Whether units of an actor hostile to `actor` stand (alive, not on a road) at `location`. */

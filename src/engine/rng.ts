@@ -10,12 +10,28 @@ export function seedRng(seed: string): RngState {
   return { seed, state: prng.state() as AleaState, draws: 0 };
 }
 
+type Prng = ReturnType<typeof seedrandom.alea> & { state: () => AleaState };
+
+/**
+ * The generator of the last draw and the state object that draw wrote: a draw from that very
+ * object (the next draw of the same step, most of them) goes on with the generator instead of
+ * making one anew from the state, which costs more than the draw. A state object is never written
+ * in place (each draw writes a new one; copies of the state copy it), so the same object means
+ * the same state.
+ */
+let last: { prng: Prng; wrote: AleaState } | null = null;
+
 /** Draws a float in [0, 1) and advances the state held in `rng` (a working copy's `rng`). */
 function drawUnit(rng: RngState): number {
-  const prng = seedrandom.alea('', { state: rng.state });
+  const prng =
+    last !== null && last.wrote === rng.state
+      ? last.prng
+      : (seedrandom.alea('', { state: rng.state }) as Prng);
   const value = prng();
-  rng.state = prng.state() as AleaState;
+  const wrote = prng.state();
+  rng.state = wrote;
   rng.draws += 1;
+  last = { prng, wrote };
   return value;
 }
 

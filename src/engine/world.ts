@@ -258,9 +258,9 @@ export interface RoadSearchResult {
   /** The start's number, -1 for a place no road touches. */
   start: number;
   /** Cost of each place reached, -1 where none. */
-  dist: Float64Array;
+  dist: number[];
   /** The previous place on the cheapest way to each place reached, -1 where none. */
-  prev: Int32Array;
+  prev: number[];
   /** The places reached, in the order first reached. */
   reached: number[];
   /** The goal settled, -1 when none was. */
@@ -276,9 +276,16 @@ export interface RoadSearchResult {
 export function searchRoadGraph(state: GameState, start: number, o: RoadSearch): RoadSearchResult {
   const g = roadGraph(state.roads);
   const n = g.ids.length;
-  const dist = new Float64Array(n).fill(-1);
-  const prev = new Int32Array(n).fill(-1);
-  const done = new Uint8Array(n);
+  // Plain arrays of small integers: a typed array of more than 64 bytes keeps its data outside
+  // V8's heap, and allocating that for every search cost more than the search's own loop.
+  const dist: number[] = [];
+  const prev: number[] = [];
+  const done: number[] = [];
+  for (let i = 0; i < n; i++) {
+    dist.push(-1);
+    prev.push(-1);
+    done.push(0);
+  }
   const reached: number[] = [start];
   dist[start] = 0;
   // The place settled next is the unsettled one with the least cost, ties to the lower id: a
@@ -399,7 +406,7 @@ export function cheapestPath(
 }
 
 /** The places from `start` to `end` along `prev` (a search's previous places), both included. */
-export function pathTo(graph: RoadGraph, prev: Int32Array, start: number, end: number): string[] {
+export function pathTo(graph: RoadGraph, prev: readonly number[], start: number, end: number): string[] {
   const path: string[] = [];
   for (let at = end; at !== start; at = prev[at]!) path.push(graph.ids[at]!);
   path.push(graph.ids[start]!);

@@ -158,7 +158,7 @@ interface ConvoyTree {
   graph: RoadGraph;
   /** The source's number, -1 when no road touches it. */
   start: number;
-  prev: Int32Array;
+  prev: readonly number[];
 }
 
 /**
@@ -172,7 +172,7 @@ interface ConvoyTree {
 function convoyTree(state: GameState, actor: string, from: string, escort: string): ConvoyTree {
   const graph = roadGraph(state.roads);
   const start = graph.index.get(from);
-  if (start === undefined) return { graph, start: -1, prev: new Int32Array(0) };
+  if (start === undefined) return { graph, start: -1, prev: [] };
   const { prev } = searchRoadGraph(state, start, {
     canEnter: () => true,
     cost: (road) => road.length,

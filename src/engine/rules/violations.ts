@@ -5,6 +5,27 @@ import type { EventSink } from '../events.ts';
 import type { Agreement, GameState, ObligationKind } from '../types.ts';
 import { actorName, sortedIds } from '../world.ts';
 
+/** Whether agreement `a`, in force, forbids `actor` an act of kind `forbidding` at `location`. */
+function forbids(
+  view: GameState,
+  a: Agreement,
+  actor: string,
+  forbidding: ObligationKind,
+  location: string,
+): boolean {
+  if (a.status !== 'holds' && a.status !== 'violated') return false;
+  if (a.ceasefire && a.parties.includes(actor)) return true;
+  for (const o of a.obligations)
+    if (
+      o.actor === actor &&
+      o.kind === forbidding &&
+      o.status !== 'broken' &&
+      (o.zone === '' || (view.zones[o.zone]?.locations.includes(location) ?? false))
+    )
+      return true;
+  return false;
+}
+
 /** Agreements in force that `actor`'s act of `kind` at `location` would break. */
 export function breachedBy(
   view: GameState,
@@ -16,18 +37,22 @@ export function breachedBy(
   const out: Agreement[] = [];
   for (const id of sortedIds(view.agreements)) {
     const a = view.agreements[id]!;
-    if (a.status !== 'holds' && a.status !== 'violated') continue;
-    const byCeasefire = a.ceasefire && a.parties.includes(actor);
-    const byObligation = a.obligations.some(
-      (o) =>
-        o.actor === actor &&
-        o.kind === forbidding &&
-        o.status !== 'broken' &&
-        (o.zone === '' || (view.zones[o.zone]?.locations.includes(location) ?? false)),
-    );
-    if (byCeasefire || byObligation) out.push(a);
+    if (forbids(view, a, actor, forbidding, location)) out.push(a);
   }
   return out;
+}
+
+/** Whether `actor`'s act of `kind` at `location` would break an agreement in force (`breachedBy` not empty). */
+export function breaches(
+  view: GameState,
+  actor: string,
+  kind: 'assault' | 'strike',
+  location: string,
+): boolean {
+  const forbidding: ObligationKind = kind === 'assault' ? 'no_assault' : 'no_strike';
+  for (const id of sortedIds(view.agreements))
+    if (forbids(view, view.agreements[id]!, actor, forbidding, location)) return true;
+  return false;
 }
 
 /** Records a violation of agreement `id` by `actor`; moves it to violated, or collapsed at its limit. */
