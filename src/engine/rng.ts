@@ -19,19 +19,21 @@ type Prng = ReturnType<typeof seedrandom.alea> & { state: () => AleaState };
  * in place (each draw writes a new one; copies of the state copy it), so the same object means
  * the same state.
  */
-let last: { prng: Prng; wrote: AleaState } | null = null;
+let lastPrng: Prng | null = null;
+let lastWrote: AleaState | null = null;
 
 /** Draws a float in [0, 1) and advances the state held in `rng` (a working copy's `rng`). */
 function drawUnit(rng: RngState): number {
   const prng =
-    last !== null && last.wrote === rng.state
-      ? last.prng
+    lastPrng !== null && lastWrote === rng.state
+      ? lastPrng
       : (seedrandom.alea('', { state: rng.state }) as Prng);
   const value = prng();
   const wrote = prng.state();
   rng.state = wrote;
   rng.draws += 1;
-  last = { prng, wrote };
+  lastPrng = prng;
+  lastWrote = wrote;
   return value;
 }
 
