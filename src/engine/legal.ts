@@ -169,8 +169,7 @@ function placeValue(state: GameState, graph: RoadGraph, i: number): number {
   return state.locations[graph.ids[i]!]!.value;
 }
 
-function moveCandidates(state: GameState, actor: string): Order[] {
-  const out: Order[] = [];
+function moveCandidates(state: GameState, actor: string, out: Order[]): void {
   for (const unit of ownUnits(state, actor)) {
     if (!standing(unit)) continue;
     // Road neighbours, but no observation post: units never move into one.
@@ -201,19 +200,17 @@ function moveCandidates(state: GameState, actor: string): Order[] {
       if (k === 0 || targets[k] !== targets[k - 1])
         out.push({ kind: 'move', unit: unit.id, to: targets[k]! });
   }
-  return out;
 }
 
-function holdCandidates(state: GameState, actor: string): Order[] {
-  return ownUnits(state, actor)
-    .filter((u) => u.strength > 0 && (u.transit !== null || u.destination !== ''))
-    .map((u) => ({ kind: 'hold', unit: u.id }));
+function holdCandidates(state: GameState, actor: string, out: Order[]): void {
+  for (const u of ownUnits(state, actor))
+    if (u.strength > 0 && (u.transit !== null || u.destination !== ''))
+      out.push({ kind: 'hold', unit: u.id });
 }
 
-function assaultCandidates(state: GameState, actor: string, targets: string[]): Order[] {
-  const out: Order[] = [];
+function assaultCandidates(state: GameState, actor: string, targets: string[], out: Order[]): void {
   const mine = ownUnits(state, actor).filter((u) => standing(u) && !SUPPORT_ARMS.includes(u.type));
-  if (mine.length === 0) return out;
+  if (mine.length === 0) return;
   for (const target of targets) {
     const around = neighbours(state, target);
     const units: string[] = [];
@@ -221,10 +218,9 @@ function assaultCandidates(state: GameState, actor: string, targets: string[]): 
       if (u.location === target || around.some((n) => n.location === u.location)) units.push(u.id);
     if (units.length > 0) out.push({ kind: 'assault', units, target });
   }
-  return out;
 }
 
-function strikeCandidates(state: GameState, actor: string, targets: string[]): Order[] {
+function strikeCandidates(state: GameState, actor: string, targets: string[], out: Order[]): void {
   const artillery: Order[] = [];
   const range2 = state.params.artilleryRangeM * state.params.artilleryRangeM;
   for (const unit of ownUnits(state, actor)) {
@@ -241,25 +237,28 @@ function strikeCandidates(state: GameState, actor: string, targets: string[]): O
       (isHostile(state, actor, state.locations[t]!.controller) && (!zone || zone.locations.includes(t))),
   );
   // By means (air, artillery, drone), then unit, then target: the order of the list.
-  return [
-    ...sortieStrikes(state, actor, 'air', airTargets),
-    ...artillery,
-    ...sortieStrikes(state, actor, 'drone', airTargets),
-  ];
+  sortieStrikes(state, actor, 'air', airTargets, out);
+  for (const o of artillery) out.push(o);
+  sortieStrikes(state, actor, 'drone', airTargets, out);
 }
 
 /**
  * One sortie of `means` on each target, when one is within this turn's budget (none while the
  * closed airspace cuts it to nothing).
  */
-function sortieStrikes(state: GameState, actor: string, means: 'air' | 'drone', targets: string[]): Order[] {
-  if (sortieBudget(state, actor, means).budget < 1) return [];
-  return targets.map((target) => ({ kind: 'strike', means, unit: '', target, sorties: 1 }));
+function sortieStrikes(
+  state: GameState,
+  actor: string,
+  means: 'air' | 'drone',
+  targets: string[],
+  out: Order[],
+): void {
+  if (sortieBudget(state, actor, means).budget < 1) return;
+  for (const target of targets) out.push({ kind: 'strike', means, unit: '', target, sorties: 1 });
 }
 
 /** The convoys (see the top of this file) that pass `validateOrder`. */
-function convoyCandidates(state: GameState, actor: string): Order[] {
-  const out: Order[] = [];
+function convoyCandidates(state: GameState, actor: string, out: Order[]): void {
   const sources = [...state.actors[actor]!.supplySources].sort();
   const escort = state.params.actorRoles.russia;
   const escorts = state.actors[escort] && escort !== actor ? [escort] : [];
@@ -286,20 +285,17 @@ function convoyCandidates(state: GameState, actor: string): Order[] {
         }
     }
   }
-  return out;
 }
 
-function postCandidates(state: GameState, actor: string): Order[] {
-  return sortedIds(state.posts)
-    .filter((id) => {
-      const p = state.posts[id]!;
-      return p.actor === actor && p.status !== 'evacuated' && p.status !== 'overrun';
-    })
-    .map((post) => ({ kind: 'evacuate_post', post }));
+function postCandidates(state: GameState, actor: string, out: Order[]): void {
+  for (const post of sortedIds(state.posts)) {
+    const p = state.posts[post]!;
+    if (p.actor === actor && p.status !== 'evacuated' && p.status !== 'overrun')
+      out.push({ kind: 'evacuate_post', post });
+  }
 }
 
-function unitPlaceCandidates(state: GameState, actor: string): Order[] {
-  const out: Order[] = [];
+function unitPlaceCandidates(state: GameState, actor: string, out: Order[]): void {
   const units = ownUnits(state, actor).filter(standing);
   for (const u of units)
     out.push({
@@ -308,20 +304,16 @@ function unitPlaceCandidates(state: GameState, actor: string): Order[] {
       name: `Observation post at ${placeName(state, u.location)}`,
     });
   for (const u of units) out.push({ kind: 'set_checkpoint', unit: u.id });
-  return out;
 }
 
-function patrolCandidates(state: GameState, actor: string): Order[] {
-  const out: Order[] = [];
+function patrolCandidates(state: GameState, actor: string, out: Order[]): void {
   for (const kind of ['run_patrol', 'suspend_patrol'] as const) {
     for (const id of sortedIds(state.patrols))
       if (state.patrols[id]!.actors.includes(actor)) out.push({ kind, patrol: id });
   }
-  return out;
 }
 
-function diplomacyCandidates(state: GameState, actor: string): Order[] {
-  const out: Order[] = [];
+function diplomacyCandidates(state: GameState, actor: string, out: Order[]): void {
   const others = sortedIds(state.actors).filter((a) => a !== actor);
   for (const kind of [
     'propose_ceasefire',
@@ -333,7 +325,6 @@ function diplomacyCandidates(state: GameState, actor: string): Order[] {
     for (const to of others) out.push({ kind, to });
   }
   out.push({ kind: 'request_us_support' });
-  return out;
 }
 
 /** The ids an order names, in the order they sort it within its kind. */
@@ -406,19 +397,19 @@ function legalOrdersOf(state: GameState, actor: string): Order[] {
   // are checked as they are built (`convoyCandidates`). tests/unit/legal.test.ts checks every
   // listed order against `validateOrder`. The other kinds are offered more widely (a ceasefire to
   // accept that nobody proposed) and kept only when valid.
-  const valid: Order[] = [
-    ...moveCandidates(state, actor),
-    ...holdCandidates(state, actor),
-    ...assaultCandidates(state, actor, targets),
-    ...strikeCandidates(state, actor, targets),
-    ...convoyCandidates(state, actor),
-  ];
-  const offered: Order[] = [
-    ...postCandidates(state, actor),
-    ...unitPlaceCandidates(state, actor),
-    ...patrolCandidates(state, actor),
-    ...diplomacyCandidates(state, actor),
-  ];
+  // Each kind's builder appends to one list (spreading lists of several shapes, an empty one
+  // among them, made V8 drop this function's optimized code again and again).
+  const valid: Order[] = [];
+  moveCandidates(state, actor, valid);
+  holdCandidates(state, actor, valid);
+  assaultCandidates(state, actor, targets, valid);
+  strikeCandidates(state, actor, targets, valid);
+  convoyCandidates(state, actor, valid);
+  const offered: Order[] = [];
+  postCandidates(state, actor, offered);
+  unitPlaceCandidates(state, actor, offered);
+  patrolCandidates(state, actor, offered);
+  diplomacyCandidates(state, actor, offered);
   for (const o of offered) if (validateOrder(state, actor, o).ok) valid.push(o);
   // Already in the order `compareOrders` gives: kind by kind as ORDER_KINDS lists them, and each
   // kind built in the order of the ids it names (the test checks it on played games).
