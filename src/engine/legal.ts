@@ -221,15 +221,6 @@ function assaultCandidates(state: GameState, actor: string, targets: string[], o
 }
 
 function strikeCandidates(state: GameState, actor: string, targets: string[], out: Order[]): void {
-  const artillery: Order[] = [];
-  const range2 = state.params.artilleryRangeM * state.params.artilleryRangeM;
-  for (const unit of ownUnits(state, actor)) {
-    if (unit.type !== 'artillery' || !standing(unit)) continue;
-    for (const target of targets) {
-      if (distance2(state, unit.location, target) <= range2)
-        artillery.push({ kind: 'strike', means: 'artillery', unit: unit.id, target, sorties: 1 });
-    }
-  }
   const zone = state.zones[state.params.deEscalationZone];
   const airTargets = targets.filter(
     (t) =>
@@ -238,7 +229,14 @@ function strikeCandidates(state: GameState, actor: string, targets: string[], ou
   );
   // By means (air, artillery, drone), then unit, then target: the order of the list.
   sortieStrikes(state, actor, 'air', airTargets, out);
-  for (const o of artillery) out.push(o);
+  const range2 = state.params.artilleryRangeM * state.params.artilleryRangeM;
+  for (const unit of ownUnits(state, actor)) {
+    if (unit.type !== 'artillery' || !standing(unit)) continue;
+    for (const target of targets) {
+      if (distance2(state, unit.location, target) <= range2)
+        out.push({ kind: 'strike', means: 'artillery', unit: unit.id, target, sorties: 1 });
+    }
+  }
   sortieStrikes(state, actor, 'drone', airTargets, out);
 }
 
