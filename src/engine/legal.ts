@@ -43,6 +43,7 @@ import {
   roadBetween,
   roadGraph,
   searchRoadGraph,
+  SearchScratch,
   sortedIds,
   type RoadGraph,
   type RoadSearch,
@@ -116,8 +117,11 @@ export function hostileTargets(state: GameState, actor: string): string[] {
 function marchSearch(state: GameState, unit: Unit): RoadSearchResult | null {
   const start = roadGraph(state.roads).index.get(unit.location);
   if (start === undefined) return null;
-  return searchRoadGraph(state, start, new March(state, unit));
+  return searchRoadGraph(state, start, new March(state, unit), marchScratch);
 }
+
+/** The march searches' scratch: each search's answer is read before the next search starts. */
+const marchScratch = new SearchScratch();
 
 /**
  * A unit's march as a road search: through no observation post, within the unit's budget, and

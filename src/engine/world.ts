@@ -273,25 +273,25 @@ export interface RoadSearchResult {
  * settled or reached, in the order first reached, the previous place on the cheapest way to each,
  * and the goal settled (-1 when none was).
  */
-export function searchRoadGraph(state: GameState, start: number, o: RoadSearch): RoadSearchResult {
+export function searchRoadGraph(
+  state: GameState,
+  start: number,
+  o: RoadSearch,
+  scratch?: SearchScratch,
+): RoadSearchResult {
   const g = roadGraph(state.roads);
   const n = g.ids.length;
   // Plain arrays of small integers: a typed array of more than 64 bytes keeps its data outside
   // V8's heap, and making the three for a map of 61 places took about 2 µs against 0.5 (Node 20),
-  // for each of the thousands of searches in a game.
-  const dist: number[] = [];
-  const prev: number[] = [];
-  const done: number[] = [];
-  for (let i = 0; i < n; i++) {
-    dist.push(-1);
-    prev.push(-1);
-    done.push(0);
-  }
-  const reached: number[] = [start];
+  // for each of the thousands of searches in a game. A caller that is done with one search before
+  // it starts the next passes the same `scratch` to each, which the search fills anew.
+  const space = scratch ?? new SearchScratch();
+  space.reset(n);
+  const { dist, prev, done, reached, heap } = space;
+  reached.push(start);
   dist[start] = 0;
   // The place settled next is the unsettled one with the least cost, ties to the lower id: a
   // binary heap of (cost, place) entries; an entry whose cost has since been lowered is skipped.
-  const heap = new PlaceHeap();
   heap.push(0, start);
   let goal = -1;
   while (heap.size > 0) {
@@ -323,13 +323,56 @@ export function searchRoadGraph(state: GameState, start: number, o: RoadSearch):
   return { graph: g, start, dist, prev, reached, goal };
 }
 
+/**
+ * What a road search works in, and the arrays of its answer (`dist`, `prev`, `reached`). A search
+ * given one (`searchRoadGraph`'s `scratch`) empties it first, so its answer holds until the next
+ * search given the same one: for searches whose answers are read at once, one after another (the
+ * march of each unit for the legal orders), which then make no new arrays each time.
+ */
+export class SearchScratch {
+  readonly dist: number[] = [];
+  readonly prev: number[] = [];
+  readonly done: number[] = [];
+  readonly reached: number[] = [];
+  readonly heap = new PlaceHeap();
+
+  /** Empties the scratch for a search over `n` places. */
+  reset(n: number): void {
+    const { dist, prev, done } = this;
+    if (dist.length !== n) {
+      dist.length = 0;
+      prev.length = 0;
+      done.length = 0;
+      for (let i = 0; i < n; i++) {
+        dist.push(-1);
+        prev.push(-1);
+        done.push(0);
+      }
+    } else
+      for (let i = 0; i < n; i++) {
+        dist[i] = -1;
+        prev[i] = -1;
+        done[i] = 0;
+      }
+    this.reached.length = 0;
+    this.heap.clear();
+  }
+}
+
 /** A min-heap of places (numbers, ordered as their ids) by (cost, place). */
 class PlaceHeap {
+  // The entries are the first `count` of each array; the arrays only grow, so a heap that is
+  // cleared and filled again (a search's scratch) makes no new arrays.
   private readonly costs: number[] = [];
   private readonly places: number[] = [];
+  private count = 0;
 
   get size(): number {
-    return this.costs.length;
+    return this.count;
+  }
+
+  clear(): void {
+    this.count = 0;
   }
 
   topCost(): number {
@@ -352,9 +395,14 @@ class PlaceHeap {
   }
 
   push(cost: number, place: number): void {
-    this.costs.push(cost);
-    this.places.push(place);
-    let i = this.costs.length - 1;
+    let i = this.count++;
+    if (i === this.costs.length) {
+      this.costs.push(cost);
+      this.places.push(place);
+    } else {
+      this.costs[i] = cost;
+      this.places[i] = place;
+    }
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!this.less(i, parent)) break;
@@ -365,13 +413,11 @@ class PlaceHeap {
 
   /** Takes the least entry off the heap (which must not be empty) and returns its place. */
   pop(): number {
-    const n = this.costs.length;
+    const n = this.count--;
     const top = this.places[0]!;
-    const lastCost = this.costs.pop()!;
-    const lastPlace = this.places.pop()!;
     if (n > 1) {
-      this.costs[0] = lastCost;
-      this.places[0] = lastPlace;
+      this.costs[0] = this.costs[n - 1]!;
+      this.places[0] = this.places[n - 1]!;
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
@@ -402,9 +448,12 @@ export function cheapestPath(
 ): string[] | null {
   const start = roadGraph(state.roads).index.get(from);
   if (start === undefined) return isGoal(from) ? [from] : null;
-  const { graph, prev, goal } = searchRoadGraph(state, start, { canEnter, cost, isGoal });
+  const { graph, prev, goal } = searchRoadGraph(state, start, { canEnter, cost, isGoal }, pathScratch);
   return goal < 0 ? null : pathTo(graph, prev, start, goal);
 }
+
+/** `cheapestPath`'s scratch: each search's answer is made into a path before the next starts. */
+const pathScratch = new SearchScratch();
 
 /** The places from `start` to `end` along `prev` (a search's previous places), both included. */
 export function pathTo(graph: RoadGraph, prev: readonly number[], start: number, end: number): string[] {

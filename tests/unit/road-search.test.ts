@@ -7,7 +7,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GameState, Location, Road } from '../../src/engine/index.ts';
 import { convoyBarred, convoyRoute } from '../../src/engine/rules/convoys.ts';
-import { cheapestPath, roadGraph, searchRoadGraph, type RoadSearch } from '../../src/engine/world.ts';
+import {
+  cheapestPath,
+  roadGraph,
+  SearchScratch,
+  searchRoadGraph,
+  type RoadSearch,
+} from '../../src/engine/world.ts';
 
 function reference(
   roads: Road[],
@@ -50,10 +56,11 @@ function searchInIds(
   state: GameState,
   from: string,
   o: RoadSearch,
+  scratch?: SearchScratch,
 ): { dist: Record<string, number>; prev: Record<string, string>; goal: string | null } | null {
   const start = roadGraph(state.roads).index.get(from);
   if (start === undefined) return null;
-  const { graph, dist, prev, reached, goal } = searchRoadGraph(state, start, o);
+  const { graph, dist, prev, reached, goal } = searchRoadGraph(state, start, o, scratch);
   const out = {
     dist: {} as Record<string, number>,
     prev: {} as Record<string, string>,
@@ -144,6 +151,36 @@ describe('searchRoadGraph', () => {
         expect(got.prev).toEqual(want.prev);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('answers the same with a scratch that earlier searches, on other maps, have filled', () => {
+    // One scratch for every run: maps of other sizes, searches that stopped at a goal with
+    // entries left on the heap, searches that reached more or fewer places.
+    const scratch = new SearchScratch();
+    fc.assert(
+      fc.property(world, (w) => {
+        const roads = mapRoads(w.roads);
+        const locations: Record<string, Location> = {};
+        for (const id of PLACES.slice(0, -1))
+          locations[id] = { id, name: id, kind: 'town', x: 0, y: 0, population: 0, residents: 0 } as Location;
+        const state = roadState(roads, locations);
+        const search: RoadSearch = {
+          canEnter: (loc) => !w.closed.includes(loc.id),
+          cost: (road) => road.length,
+          canLeave: (id) => !w.stops.includes(id),
+          maxCost: w.maxCost,
+          isGoal: w.goals.length > 0 ? (id) => w.goals.includes(id) : undefined,
+        };
+        expect(searchInIds(state, w.from, search, scratch)).toEqual(searchInIds(state, w.from, search));
+        // And from every place (but those no road touches, which no search starts from), one
+        // search after another on the same scratch.
+        for (const from of PLACES) {
+          const got = searchInIds(state, from, search, scratch);
+          if (got !== null) expect(got).toEqual(reference(roads, locations, from, search));
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });
