@@ -113,23 +113,33 @@ const world = fc.record({
   from: fc.constantFrom(...PLACES, 'nowhere'),
 });
 
+type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * A drawn world's roads, places, state and search. One place ('h') is on roads but not on the map:
+ * the search must pass it by.
+ */
+function searchSetting(w: World) {
+  const roads = mapRoads(w.roads);
+  const locations: Record<string, Location> = {};
+  for (const id of PLACES.slice(0, -1))
+    locations[id] = { id, name: id, kind: 'town', x: 0, y: 0, population: 0, residents: 0 } as Location;
+  const state = roadState(roads, locations);
+  const search: RoadSearch = {
+    canEnter: (loc) => !w.closed.includes(loc.id),
+    cost: (road) => road.length,
+    canLeave: (id) => !w.stops.includes(id),
+    maxCost: w.maxCost,
+    isGoal: w.goals.length > 0 ? (id) => w.goals.includes(id) : undefined,
+  };
+  return { roads, locations, state, search };
+}
+
 describe('searchRoadGraph', () => {
   it('agrees with the plain search: costs, ways and goal, ties to the lower id', () => {
     fc.assert(
       fc.property(world, (w) => {
-        const roads = mapRoads(w.roads);
-        const locations: Record<string, Location> = {};
-        // One place ('h') is on roads but not on the map: the search must pass it by.
-        for (const id of PLACES.slice(0, -1))
-          locations[id] = { id, name: id, kind: 'town', x: 0, y: 0, population: 0, residents: 0 } as Location;
-        const state = roadState(roads, locations);
-        const search: RoadSearch = {
-          canEnter: (loc) => !w.closed.includes(loc.id),
-          cost: (road) => road.length,
-          canLeave: (id) => !w.stops.includes(id),
-          maxCost: w.maxCost,
-          isGoal: w.goals.length > 0 ? (id) => w.goals.includes(id) : undefined,
-        };
+        const { roads, locations, state, search } = searchSetting(w);
         const got = searchInIds(state, w.from, search);
         const want = reference(roads, locations, w.from, search);
         if (got === null) {
@@ -160,18 +170,7 @@ describe('searchRoadGraph', () => {
     const scratch = new SearchScratch();
     fc.assert(
       fc.property(world, (w) => {
-        const roads = mapRoads(w.roads);
-        const locations: Record<string, Location> = {};
-        for (const id of PLACES.slice(0, -1))
-          locations[id] = { id, name: id, kind: 'town', x: 0, y: 0, population: 0, residents: 0 } as Location;
-        const state = roadState(roads, locations);
-        const search: RoadSearch = {
-          canEnter: (loc) => !w.closed.includes(loc.id),
-          cost: (road) => road.length,
-          canLeave: (id) => !w.stops.includes(id),
-          maxCost: w.maxCost,
-          isGoal: w.goals.length > 0 ? (id) => w.goals.includes(id) : undefined,
-        };
+        const { roads, locations, state, search } = searchSetting(w);
         expect(searchInIds(state, w.from, search, scratch)).toEqual(searchInIds(state, w.from, search));
         // And from every place (but those no road touches, which no search starts from), one
         // search after another on the same scratch.
