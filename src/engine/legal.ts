@@ -112,7 +112,8 @@ export function hostileTargets(state: GameState, actor: string): string[] {
 
 /**
  * The road search of a unit's march this turn (see `reachableInOneTurn`), on the places' numbers;
- * null for a place no road touches.
+ * null for a place no road touches. Its arrays are the march searches' scratch: read the answer
+ * before the next march search.
  */
 function marchSearch(state: GameState, unit: Unit): RoadSearchResult | null {
   const start = roadGraph(state.roads).index.get(unit.location);
