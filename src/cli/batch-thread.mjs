@@ -1,9 +1,10 @@
-// Entry of a batch worker thread. A worker does not inherit the TypeScript loader that the main
-// thread was started with (`npx tsx`, bin/idlib-sim.mjs or vitest), and `--import tsx` in its
-// execArgv resolves from the working directory; so, like bin/idlib-sim.mjs, it registers tsx itself
-// (resolved from this project) and then loads the worker.
+// Entry of a batch worker thread: it sets the V8 flags below, then loads the worker's code, which
+// the main thread bundled into one module (`workerData.bundle`: src/cli/worker-bundle.ts). Plain
+// JavaScript, so that it runs whatever loader the main thread was started with (`npx tsx`,
+// bin/idlib-sim.mjs or vitest): a worker thread inherits none.
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { register } from 'tsx/esm/api';
+import { workerData } from 'node:worker_threads';
 
 // Each worker is an isolate of its own, and V8 compiles a game's hot code again in every one. In a
 // batch of a few dozen games that compiling is a large share of the work: V8's optimizing compiler
@@ -32,5 +33,6 @@ setFlagsFromString('--interrupt-budget=350000');
 // slower over 256 games). What the games compute does not change (docs/architecture.md).
 setFlagsFromString('--heap-growing-percent=150');
 
-register();
-await import('./batch-worker.ts');
+// Stacks of errors name the TypeScript sources (the bundle carries a source map).
+process.setSourceMapsEnabled(true);
+await import(pathToFileURL(workerData.bundle).href);

@@ -1,6 +1,7 @@
 // One game of a batch (`playGame`), and the worker thread that plays games for `idlib-sim batch`.
-// The thread starts through batch-thread.mjs (which registers tsx, as bin/idlib-sim.mjs does), loads
-// the scenario once, then plays each game index the main thread sends and posts back its record.
+// The thread starts through batch-thread.mjs, which loads this file as bundled by the main thread
+// (src/cli/worker-bundle.ts); it loads the scenario once, then plays each game index the main
+// thread sends and posts back its record.
 // Protocol: worker → main `ready` | `result` | `error`; main → worker `play` | `stop`.
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
@@ -63,6 +64,8 @@ export const WORKER_KIND = 'idlib-sim.batch-worker';
 
 export interface WorkerInit {
   kind: typeof WORKER_KIND;
+  /** The worker's code as one module, which batch-thread.mjs loads (`workerBundle`). */
+  bundle: string;
   /** The scenario file, resolved by the main thread. */
   scenarioPath: string;
   /** The content hash the main thread loaded: the worker refuses a file that changed since. */

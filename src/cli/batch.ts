@@ -15,6 +15,7 @@ import { intFlag, outFileFlag, parseFlags, playersArg, seedFlag } from './args.t
 import type { FromWorker, ToWorker, WorkerInit } from './batch-worker.ts';
 import { WORKER_KIND } from './batch-worker.ts';
 import { playersSpec, type Player } from './play.ts';
+import { workerBundle } from './worker-bundle.ts';
 import { loadScenarioArg, resolveScenarioPath, UsageError } from './files.ts';
 import {
   BAND_COLUMNS,
@@ -58,7 +59,7 @@ export interface GamesRun {
   records: GameRecord[];
   /** Time from the moment every worker had loaded the scenario to the end of the last game, in ms. */
   playMs: number;
-  /** Time to start the workers (thread, tsx, the scenario), in ms. */
+  /** Time to start the workers (the bundle of their code, the threads, the scenario), in ms. */
   startMs: number;
   /** Per worker, the peak V8 heap in use (see `FromWorker`), in bytes. */
   peakHeapBytes: number[];
@@ -67,19 +68,20 @@ export interface GamesRun {
 const WORKER_URL = new URL('./batch-thread.mjs', import.meta.url);
 
 /** Plays games first..last on `workers` worker threads; rejects if any worker fails. */
-export function playGames(options: GamesOptions): Promise<GamesRun> {
+export async function playGames(options: GamesOptions): Promise<GamesRun> {
   const { first, last } = options;
   const total = last - first + 1;
   const count = Math.max(1, Math.min(options.workers, total));
+  const t0 = performance.now();
   const init: WorkerInit = {
     kind: WORKER_KIND,
+    bundle: await workerBundle(),
     scenarioPath: options.scenarioPath,
     contentHash: options.scenario.contentHash,
     baseSeed: options.baseSeed,
     maxTurns: options.maxTurns,
     players: options.players,
   };
-  const t0 = performance.now();
   return new Promise<GamesRun>((resolvePromise, reject) => {
     const workers: Worker[] = [];
     const records = new Map<number, GameRecord>();

@@ -1,13 +1,14 @@
 // `idlib-sim batch` and `idlib-sim merge`: the same result whatever the number of workers, slices that
 // merge into the full run, merges refused with exit 2, the --json line, the CSV, the statistics
-// helpers on known values, and bad flags. Games are cut to 30 turns (the meters differ between
-// seeds by then) to keep the file quick; every batch pays about a second or two to start its workers.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// helpers on known values, bad flags, and the bundle of the workers' code. Games are cut to 30
+// turns (the meters differ between seeds by then) to keep the file quick; every batch pays about a
+// second to start its workers.
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playGame } from '../../src/cli/batch-worker.ts';
-import { loadScenarioArg } from '../../src/cli/files.ts';
+import { loadScenarioArg, SCENARIO_DIR } from '../../src/cli/files.ts';
 import { parsePlayers } from '../../src/cli/play.ts';
 import { mainAsync } from '../../src/cli/main.ts';
 import {
@@ -19,6 +20,7 @@ import {
   type BatchFile,
   type GameRecord,
 } from '../../src/cli/stats.ts';
+import { BUNDLE_DIR, removeStale, workerBundle } from '../../src/cli/worker-bundle.ts';
 import { cli, cliProcess } from './cli-helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'idlib-batch-'));
@@ -392,5 +394,53 @@ describe('bad usage: a plain message and exit 2', () => {
 
   it('main refuses the asynchronous commands: only mainAsync runs them', () => {
     expect(() => cli('batch', SCENARIO, '--runs', '1')).toThrow(/call mainAsync/);
+  });
+});
+
+describe("the workers' code as one module", () => {
+  it('is bundled once per process, with no question left of where its modules are', async () => {
+    const file = await workerBundle();
+    expect(file.startsWith(BUNDLE_DIR)).toBe(true);
+    expect(await workerBundle()).toBe(file);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('import.meta');
+    // src/cli/files.ts finds the scenarios folder from its own folder, not the bundle's.
+    expect(text).toContain(
+      `resolve(${JSON.stringify(join(dirname(SCENARIO_DIR), 'src', 'cli'))}, "../../scenarios")`,
+    );
+  });
+
+  it('imports only Node itself and the packages a fresh install provides', async () => {
+    const text = readFileSync(await workerBundle(), 'utf8');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+    const imported = [...text.matchAll(/^import .*? from "([^"]+)";$/gm)].map((m) => m[1]!);
+    expect(imported.length).toBeGreaterThan(3);
+    for (const spec of imported) {
+      if (spec.startsWith('node:')) continue;
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+      expect(Object.keys(pkg.dependencies), spec).toContain(name);
+    }
+  });
+
+  it('clears out the bundles of older sources, not the one in use nor a recent one', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'idlib-bundles-'));
+    const touch = (name: string, hoursAgo: number) => {
+      const path = join(cache, name);
+      writeFileSync(path, '');
+      const t = new Date(Date.now() - hoursAgo * 3_600_000);
+      utimesSync(path, t, t);
+      return path;
+    };
+    const keep = touch('batch-worker-aaaa.mjs', 5);
+    touch('batch-worker-bbbb.mjs', 2);
+    touch('batch-worker-cccc.mjs.123.456.tmp', 3);
+    touch('batch-worker-dddd.mjs', 0.5);
+    touch('notes.txt', 9);
+    removeStale(cache, keep);
+    expect(readdirSync(cache).sort()).toEqual([
+      'batch-worker-aaaa.mjs',
+      'batch-worker-dddd.mjs',
+      'notes.txt',
+    ]);
   });
 });
