@@ -68,10 +68,14 @@ async function makeBundle(): Promise<string> {
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const file = join(BUNDLE_DIR, `batch-worker-${hash}.mjs`);
   if (existsSync(file)) {
-    // Marked as in use, for the clean-up below.
-    const now = new Date();
-    utimesSync(file, now, now);
-    return file;
+    try {
+      // Marked as in use, for the clean-up below.
+      const now = new Date();
+      utimesSync(file, now, now);
+      return file;
+    } catch {
+      // Removed meanwhile by another process's clean-up: written again below.
+    }
   }
   mkdirSync(BUNDLE_DIR, { recursive: true });
   const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
