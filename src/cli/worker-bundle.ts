@@ -16,16 +16,7 @@
 // packages the bundle imports from there, as from the sources. Bundling takes well under a second
 // and is done once per process.
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -67,15 +58,13 @@ async function makeBundle(): Promise<string> {
   const text = result.outputFiles[0]!.text;
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const file = join(BUNDLE_DIR, `batch-worker-${hash}.mjs`);
-  if (existsSync(file)) {
-    try {
-      // Marked as in use, for the clean-up below.
-      const now = new Date();
-      utimesSync(file, now, now);
-      return file;
-    } catch {
-      // Removed meanwhile by another process's clean-up: written again below.
-    }
+  try {
+    // Made before: marked as in use, for the clean-up below.
+    const now = new Date();
+    utimesSync(file, now, now);
+    return file;
+  } catch {
+    // Not made yet (or removed meanwhile by another process's clean-up): written below.
   }
   mkdirSync(BUNDLE_DIR, { recursive: true });
   const partial = `${file}.${process.pid}.${Date.now()}.tmp`;
