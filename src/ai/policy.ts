@@ -118,11 +118,17 @@ interface Weighed {
   judge: (order: Order, ctx: Context) => number;
 }
 
+/** `weighedPriorities` by doctrine: a doctrine does not change during a game. */
+const weighedByDoctrine = new WeakMap<Doctrine, ReadonlyMap<OrderKind, readonly Weighed[]>>();
+
 /**
  * The doctrine's priorities that count, by the kind of order their factors judge (FACTOR_KINDS;
  * each list in the doctrine's order): for another kind a factor's judgement is 0 and adds nothing.
+ * Worked out once per doctrine object (`weighedByDoctrine`).
  */
 function weighedPriorities(doctrine: Doctrine): ReadonlyMap<OrderKind, readonly Weighed[]> {
+  const known = weighedByDoctrine.get(doctrine);
+  if (known !== undefined) return known;
   const byKind = new Map<OrderKind, Weighed[]>();
   for (const p of doctrine.priorities) {
     if (p.weight === 0) continue;
@@ -133,6 +139,7 @@ function weighedPriorities(doctrine: Doctrine): ReadonlyMap<OrderKind, readonly 
       else list.push(weighed);
     }
   }
+  weighedByDoctrine.set(doctrine, byKind);
   return byKind;
 }
 

@@ -45,6 +45,8 @@ import {
   searchRoadGraph,
   SearchScratch,
   sortedIds,
+  sortShort,
+  sortShortBy,
   type RoadGraph,
   type RoadSearch,
   type RoadSearchResult,
@@ -195,12 +197,13 @@ function moveCandidates(state: GameState, actor: string, out: Order[]): void {
           continue;
         key.push(i);
       }
-      key.sort(
+      sortShortBy(
+        key,
         (a, b) => placeValue(state, graph, b) - placeValue(state, graph, a) || dist[a]! - dist[b]! || a - b,
       );
       for (let k = 0; k < key.length && k < MAX_MARCH_TARGETS; k++) targets.push(graph.ids[key[k]!]!);
     }
-    targets.sort();
+    sortShort(targets);
     for (let k = 0; k < targets.length; k++)
       if (k === 0 || targets[k] !== targets[k - 1])
         out.push({ kind: 'move', unit: unit.id, to: targets[k]! });

@@ -448,15 +448,15 @@ export function change(
   const rec = state as unknown as Record<string, unknown>;
   if (freezing) for (const key of SHARED) deepFreeze(rec[key]);
   const next: Record<string, unknown> = { ...state };
-  const keys = Object.keys(rec);
-  // A key the draft has no property for (a state from elsewhere with more in it) gets one.
-  for (const key of keys)
+  // A key the draft has no property for (a state from elsewhere with more in it) gets one. (A
+  // `for…in` over a plain object lists its keys without making a list of them.)
+  for (const key in rec)
     if (!DRAFT_KEYS.has(key)) {
       addPart(key);
       DRAFT_KEYS.add(key);
     }
   const copyable = new Set<string>();
-  for (const key of parts ?? (keys as Part[])) {
+  for (const key of parts ?? (Object.keys(rec) as Part[])) {
     if (!SHARED.has(key) && typeof rec[key] === 'object' && rec[key] !== null) copyable.add(key);
   }
   const draft = new Draft(next, copyable, [], options.placesByEntity === true);

@@ -23,6 +23,38 @@ interface SortedKeys {
   fixed: boolean;
 }
 
+/** Lists longer than this go to the built-in sort (`sortShort`). */
+const SHORT_LIST = 24;
+
+/**
+ * Sorts a list of strings in place in code-unit order, as `list.sort()` does, and returns it. The
+ * lists sorted at every step and decision are short (a record's few keys, a unit's march targets,
+ * the actors a clash concerns), and for those an insertion sort is about twice as fast as the
+ * built-in one, which first copies the list into a work array of its own.
+ */
+export function sortShort(list: string[]): string[] {
+  if (list.length > SHORT_LIST) return list.sort();
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && list[j]! > v; j--) list[j + 1] = list[j]!;
+    list[j + 1] = v;
+  }
+  return list;
+}
+
+/** Sorts a list in place by `compare`, as `list.sort(compare)` does (stable), and returns it: see `sortShort`. */
+export function sortShortBy<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  if (list.length > SHORT_LIST) return list.sort(compare);
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j]!, v) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = v;
+  }
+  return list;
+}
+
 /** Records with fewer keys than this, unless frozen, are sorted on every call. */
 const MEMO_KEYS = 8;
 
@@ -41,7 +73,7 @@ export function sortedIds(record: Record<string, unknown>): readonly string[] {
     sortedKeys.set(record, { keys, sorted, fixed: true });
     return sorted;
   }
-  if (keys.length < MEMO_KEYS) return keys.sort();
+  if (keys.length < MEMO_KEYS) return sortShort(keys);
   if (memo !== undefined && sameKeys(memo.keys, keys)) return memo.sorted;
   const sorted = keys.slice().sort();
   sortedKeys.set(record, { keys, sorted, fixed: false });

@@ -1,4 +1,4 @@
-// The engine's small parts: calendar, RNG, canonical JSON and hash, order validation.
+// The engine's small parts: calendar, RNG, canonical JSON and hash, sorting, order validation.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,6 +16,7 @@ import {
   turnOfDay,
   validateOrder,
 } from '../../src/engine/index.ts';
+import { sortShort, sortShortBy } from '../../src/engine/world.ts';
 import { newGame, loadScenario } from '../../src/scenario/index.ts';
 import { readText } from '../../src/cli/files.ts';
 import { ROOT } from './cli-helpers.ts';
@@ -140,6 +141,32 @@ describe('canonical JSON and hash', () => {
   it('refuses values JSON cannot hold', () => {
     expect(() => canonicalJson({ a: Number.NaN })).toThrow(/"a" is NaN/);
     expect(() => canonicalJson({ f: () => 1 })).toThrow();
+  });
+});
+
+describe('sorting short lists', () => {
+  // Lists up to 24 long are sorted by insertion, longer ones by the built-in sort: both sizes.
+  const lists = fc.array(fc.string({ unit: 'binary', maxLength: 4 }), { maxLength: 40 });
+
+  it('sortShort sorts as the built-in sort does, in place', () => {
+    fc.assert(
+      fc.property(lists, (list) => {
+        const copy = [...list];
+        expect(sortShort(copy)).toBe(copy);
+        expect(copy).toEqual([...list].sort());
+      }),
+    );
+  });
+
+  it('sortShortBy sorts as the built-in sort does with the same comparison, equal items kept in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.nat()), { maxLength: 40 }), (list) => {
+        const byFirst = (a: [number, number], b: [number, number]) => a[0] - b[0];
+        const copy = [...list];
+        expect(sortShortBy(copy, byFirst)).toBe(copy);
+        expect(copy).toEqual([...list].sort(byFirst));
+      }),
+    );
   });
 });
 

@@ -46,7 +46,7 @@
 // gains 1 per pressureCiviliansKilledPerPoint civilians its strikes and assaults killed this turn.
 import type { EventSink } from '../events.ts';
 import type { GameEvent, GameState } from '../types.ts';
-import { actorName, sortedIds, stanceOf } from '../world.ts';
+import { actorName, sortedIds, sortShort, stanceOf } from '../world.ts';
 import { CLASH_KINDS, adjustTension, relationOf } from './diplomacy.ts';
 
 export const LADDER = [
@@ -78,14 +78,14 @@ export function attackerOf(e: GameEvent): string {
 export function hitActors(e: GameEvent): string[] {
   const out = new Set<string>();
   for (const key of Object.keys(e.data)) {
-    const m = /^(killed|strengthLost):(.+)$/.exec(key);
-    if (m && num(e, key) > 0) out.add(m[2]!);
+    const skip = key.startsWith('killed:') ? 7 : key.startsWith('strengthLost:') ? 13 : 0;
+    if (skip > 0 && key.length > skip && num(e, key) > 0) out.add(key.slice(skip));
   }
   if (e.kind === 'assault.resolved' && str(e, 'defender') !== '') out.add(str(e, 'defender'));
   if (e.kind === 'convoy.interdicted' && str(e, 'actor') !== '') out.add(str(e, 'actor'));
   out.delete(attackerOf(e));
   out.delete('');
-  return [...out].sort();
+  return sortShort([...out]);
 }
 
 /** Soldiers of `actor` killed in this turn's clashes. */

@@ -13,7 +13,7 @@
 import type { EventSink } from '../events.ts';
 import { chancePerMille } from '../rng.ts';
 import type { BiasProfile, GameEvent, GameState, PendingReport, ReportSource } from '../types.ts';
-import { actorName, placeName, sortedIds } from '../world.ts';
+import { actorName, placeName, sortedIds, sortShort } from '../world.ts';
 import { CLASH_KINDS } from './diplomacy.ts';
 import { attackerOf } from './escalation.ts';
 
@@ -27,16 +27,19 @@ export function biasFor(source: ReportSource, actor: string): BiasProfile {
 function lossActors(e: GameEvent): string[] {
   const out: string[] = [];
   for (const key of Object.keys(e.data)) if (key.startsWith('killed:')) out.push(key.slice(7));
-  return out.sort();
+  return sortShort(out);
 }
 
-/** The actors a clash concerns: its attacker, its defender or convoy's actor, and everyone with losses. */
-export function concernedActors(e: GameEvent): string[] {
-  const set = new Set<string>(lossActors(e));
+/**
+ * The actors a clash concerns, sorted: its attacker, its defender or convoy's actor, and everyone
+ * with losses (`losers`: `lossActors`).
+ */
+function concernedActors(e: GameEvent, losers: readonly string[]): string[] {
+  const out = losers.slice();
   for (const a of [attackerOf(e), e.data.defender, e.kind === 'convoy.interdicted' ? e.data.actor : '']) {
-    if (typeof a === 'string' && a !== '') set.add(a);
+    if (typeof a === 'string' && a !== '' && !out.includes(a)) out.push(a);
   }
-  return [...set].sort();
+  return sortShort(out);
 }
 
 function killed(e: GameEvent, actor: string): number {
@@ -74,8 +77,8 @@ export function fileReports(state: GameState, view: GameState, sink: EventSink):
   for (let index = 0; index < count; index++) {
     const e = events[index]!;
     if (!CLASH_KINDS.includes(e.kind)) continue;
-    const concerned = concernedActors(e);
-    const withLosses = new Set(lossActors(e));
+    const losers = lossActors(e);
+    const concerned = concernedActors(e, losers);
     for (const sid of sortedIds(view.reporting)) {
       const source = view.reporting[sid]!;
       let denied = false;
@@ -93,7 +96,7 @@ export function fileReports(state: GameState, view: GameState, sink: EventSink):
       for (const a of concerned)
         claimed[a] = Math.max(0, Math.floor((killed(e, a) * (100 + biasFor(source, a).inflate)) / 100));
       const listed: [string, number][] = concerned
-        .filter((a) => withLosses.has(a) || claimed[a]! > 0)
+        .filter((a) => losers.includes(a) || claimed[a]! > 0)
         .map((a) => [a, claimed[a]!]);
       const text = `${source.name} says of the ${whatWords(view, e)} on turn ${e.turn}: "${lossWords(view, listed)}."`;
       state.pendingReports.push({

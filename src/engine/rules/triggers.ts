@@ -213,24 +213,32 @@ function happeningsOf(
   events: readonly GameEvent[],
 ): Happening[] {
   if ('turn' in when || 'date' in when || 'every_turn' in when || 'score_crossed' in when) {
-    const h = matchWhen(view, when, round, events);
+    const h = timedHappening(view, when, round);
     return h === null ? [] : [h];
   }
+  // One test for every event (not one per event: a closure and a list of one each time).
+  const test = eventTest(view, when);
   const out: Happening[] = [];
-  for (const e of events) {
-    const h = matchWhen(view, when, round, [e]);
-    if (h !== null) out.push(h);
-  }
+  if (test === null) return out;
+  for (const e of events) if (test(e)) out.push(eventHappening(view, e));
   return out;
 }
 
-/** The happening `when` answers in this round, or null. Reads `view`, the state as the round began. */
-function matchWhen(
-  view: GameState,
-  when: TriggerWhen,
-  round: number,
-  events: readonly GameEvent[],
-): Happening | null {
+/** The happening an event that `when` waits for makes. */
+function eventHappening(view: GameState, e: GameEvent): Happening {
+  return {
+    kind: e.kind,
+    location: e.location,
+    actor: e.actors[0] ?? '',
+    words: `${e.kind}${e.location === '' ? '' : ` at ${placeName(view, e.location)}`} (${e.explain})`,
+  };
+}
+
+/**
+ * The happening a turn, a date, every turn or a score crossed answers in this round, or null.
+ * Reads `view`, the state as the round began.
+ */
+function timedHappening(view: GameState, when: TriggerWhen, round: number): Happening | null {
   if ('turn' in when)
     return round === 0 && view.turn === when.turn
       ? {
@@ -264,15 +272,7 @@ function matchWhen(
       words: `${actorName(view, actor)}'s score ${direction === 'up' ? 'reaches' : 'falls below'} ${value} (${seen} → ${now})`,
     };
   }
-  const test = eventTest(view, when);
-  const e = test === null ? undefined : events.find(test);
-  if (e === undefined) return null;
-  return {
-    kind: e.kind,
-    location: e.location,
-    actor: e.actors[0] ?? '',
-    words: `${e.kind}${e.location === '' ? '' : ` at ${placeName(view, e.location)}`} (${e.explain})`,
-  };
+  return null; // a kind that waits for events: `happeningsOf`
 }
 
 // ---------------------------------------------------------------- actions
