@@ -30,7 +30,7 @@ const BATCH_GAMES = 64;
  * Games of the longer batch (`batch.gamesPerSecondLong`, 2 workers, once). In a batch of 64 games
  * each worker spends all its 32 in V8's warm-up, compiling the game's code as it plays
  * (docs/architecture.md); a batch of the thousands the command is for spends nearly all its games
- * past it. The longer batch says what such a batch gets.
+ * past it. Here each worker plays 128, three quarters of them past it: nearer what such a batch gets.
  */
 const LONG_BATCH_GAMES = 256;
 
