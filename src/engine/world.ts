@@ -59,12 +59,25 @@ export function sortShortBy<T>(list: T[], compare: (a: T, b: T) => number): T[] 
 const MEMO_KEYS = 8;
 
 /**
+ * The record whose fixed memo was read last, and its sorted keys: the calls in a row often ask
+ * about the same record (a rule walking the units for each of several places), and this answers
+ * them without the memo's lookup. A fixed memo never changes.
+ */
+let lastFixed: object | null = null;
+let lastFixedSorted: readonly string[] = [];
+
+/**
  * The keys of a record in code-unit order. Read-only: for a frozen or larger record it is the memo
  * itself, shared by every caller; copy it (`[...sortedIds(r)]`) to change it or keep it.
  */
 export function sortedIds(record: Record<string, unknown>): readonly string[] {
+  if (record === lastFixed) return lastFixedSorted;
   const memo = sortedKeys.get(record);
-  if (memo !== undefined && memo.fixed) return memo.sorted;
+  if (memo !== undefined && memo.fixed) {
+    lastFixed = record;
+    lastFixedSorted = memo.sorted;
+    return memo.sorted;
+  }
   const keys = Object.keys(record);
   if (Object.isFrozen(record)) {
     // A memo made before the record was frozen (or shared from the record it was copied from)
@@ -88,6 +101,7 @@ export function sortedIds(record: Record<string, unknown>): readonly string[] {
  */
 export function freezeSorted<T extends object>(record: T, ids: readonly string[]): T {
   Object.freeze(record);
+  if (record === lastFixed) lastFixed = null;
   sortedKeys.set(record, { keys: ids, sorted: ids, fixed: true });
   return record;
 }

@@ -90,6 +90,7 @@ export function hostileUnitsAt(state: GameState, actor: string, location: string
  * hundred candidate orders asks the same questions again and again.
  */
 interface Kept {
+  units: object;
   locations: object;
   posts: object;
   relations: object;
@@ -101,15 +102,31 @@ interface Kept {
 
 const kept = new WeakMap<object, Kept>();
 
+/**
+ * The answers given last: most calls in a row are about one state. (Parts found not being written
+ * never are later: the parts a step writes are copies it makes, new objects.)
+ */
+let lastKept: Kept | null = null;
+
 function keptFor(state: GameState): Kept | null {
   const { units, locations, posts, relations } = state;
+  const last = lastKept;
+  if (
+    last !== null &&
+    last.units === units &&
+    last.locations === locations &&
+    last.posts === posts &&
+    last.relations === relations
+  )
+    return last;
   if (beingChanged(units) || beingChanged(locations) || beingChanged(posts) || beingChanged(relations))
     return null;
   let k = kept.get(units);
   if (k === undefined || k.locations !== locations || k.posts !== posts || k.relations !== relations) {
-    k = { locations, posts, relations, unitPlaces: new Map(), targetPlaces: new Map() };
+    k = { units, locations, posts, relations, unitPlaces: new Map(), targetPlaces: new Map() };
     kept.set(units, k);
   }
+  lastKept = k;
   return k;
 }
 
