@@ -367,7 +367,7 @@ describe('a view never changes the game', () => {
       for (const id of Object.keys(state.units)) {
         const real = state.units[id]!;
         const seen = v.units[id]!;
-        if (real.actor === actor) expect(seen).toBe(real);
+        if (real.actor === actor) expect(seen).toStrictEqual(real);
         else {
           expect(seen.location).toBe(real.location);
           expect(seen.strength).toBeGreaterThan(0);
