@@ -245,14 +245,37 @@ function unitSeenBy(state: GameState, unit: Unit, seen: Set<string>): Unit {
   );
 }
 
-function postSeenBy(state: GameState, post: ObservationPost, seen: Set<string>): ObservationPost {
-  if (seen.has(post.location)) return post;
+/** A post as a view shows it: every post of a view is made here, for one shape (see `shownUnit`). */
+function shownPost(
+  post: ObservationPost,
+  garrison: number,
+  readiness: number,
+  supplyDays: number,
+): ObservationPost {
   return {
-    ...post,
-    garrison: estimateStrength(post.garrison, state.params.fogStrengthBucket),
-    readiness: HIDDEN_READINESS,
-    supplyDays: Math.floor(post.maxSupplyDays / 2),
+    id: post.id,
+    name: post.name,
+    actor: post.actor,
+    location: post.location,
+    number: post.number,
+    garrison,
+    supplyDays,
+    maxSupplyDays: post.maxSupplyDays,
+    readiness,
+    radius: post.radius,
+    status: post.status,
+    observed: post.observed,
   };
+}
+
+function postSeenBy(state: GameState, post: ObservationPost, seen: Set<string>): ObservationPost {
+  if (seen.has(post.location)) return shownPost(post, post.garrison, post.readiness, post.supplyDays);
+  return shownPost(
+    post,
+    estimateStrength(post.garrison, state.params.fogStrengthBucket),
+    HIDDEN_READINESS,
+    Math.floor(post.maxSupplyDays / 2),
+  );
 }
 
 function convoySeen(convoy: Convoy, seen: Set<string>): boolean {
@@ -314,7 +337,8 @@ export function viewFor(state: GameState, actor: string, options: { logTurns?: n
   const postIds = sortedIds(state.posts);
   for (const id of postIds) {
     const p = state.posts[id]!;
-    posts[id] = p.actor === actor ? p : postSeenBy(state, p, seen);
+    posts[id] =
+      p.actor === actor ? shownPost(p, p.garrison, p.readiness, p.supplyDays) : postSeenBy(state, p, seen);
   }
   const convoys: GameState['convoys'] = {};
   const convoyIds: string[] = [];
