@@ -200,12 +200,12 @@ export function estimateStrength(strength: number, bucket: number): number {
 
 /**
  * A unit as a view shows it. Every unit of a view is made here, the viewer's own included, so
- * that all of them are objects of one shape (one hidden class in V8): the state's units come in
- * several (made by different code: the scenario, the copies of each step, spawned units), and the
- * computer actors, which read the view's units hundreds of times a decision, then read them
- * through V8's slow, many-shaped property lookups. Measured on 22 November 2026, with the posts
- * (`shownPost`): about 5 % less CPU a computer-played game past the warm-up (five runs of one
- * process each way, taken in turn), the games the same.
+ * that all of them are objects of one shape (one hidden class in V8). The view used to pass the
+ * state's own units through and spread the others with a few fields changed, which gave its units
+ * 9 shapes over a game; the computer actors, which read the view's units hundreds of times a
+ * decision, then read them through V8's slow, many-shaped property lookups. Measured on 22
+ * November 2026, with the posts (`shownPost`): about 5 % less CPU a computer-played game past the
+ * warm-up (five runs of one process each way, taken in turn), the games the same.
  */
 function shownUnit(
   unit: Unit,
