@@ -269,8 +269,15 @@ function shownPost(
   };
 }
 
-function postSeenBy(state: GameState, post: ObservationPost, seen: Set<string>): ObservationPost {
-  if (seen.has(post.location)) return shownPost(post, post.garrison, post.readiness, post.supplyDays);
+/** A post as `actor` sees it: exactly when its own or observed, else as a guess. */
+function postSeenBy(
+  state: GameState,
+  post: ObservationPost,
+  actor: string,
+  seen: Set<string>,
+): ObservationPost {
+  if (post.actor === actor || seen.has(post.location))
+    return shownPost(post, post.garrison, post.readiness, post.supplyDays);
   return shownPost(
     post,
     estimateStrength(post.garrison, state.params.fogStrengthBucket),
@@ -338,8 +345,7 @@ export function viewFor(state: GameState, actor: string, options: { logTurns?: n
   const postIds = sortedIds(state.posts);
   for (const id of postIds) {
     const p = state.posts[id]!;
-    posts[id] =
-      p.actor === actor ? shownPost(p, p.garrison, p.readiness, p.supplyDays) : postSeenBy(state, p, seen);
+    posts[id] = postSeenBy(state, p, actor, seen);
   }
   const convoys: GameState['convoys'] = {};
   const convoyIds: string[] = [];
