@@ -35,7 +35,7 @@ setFlagsFromString('--heap-growing-percent=150');
 // The optimizing compiler peels the first round off each loop it compiles (a copy of the loop's
 // body ahead of the loop, to take checks out of the rounds after). The game's loops are short and
 // many; the copies cost compiling and code without paying for it. Without peeling, 64 games on 2
-// workers were 3-7 % faster (12 rounds taken in turn with it on, 23 Nov 2026: 13.7-13.8 games a
+// workers were 3-7 % faster (12 rounds taken in turn with it on, 22 Nov 2026: 13.7-13.8 games a
 // second against 12.9-13.2, 10 rounds of 12 faster), the speed-up of 2 workers over 1 went from
 // 1.26 to 1.37, and warm games on one thread took 2-5 % less CPU (5 rounds). What the games
 // compute does not change.
