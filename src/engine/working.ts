@@ -448,17 +448,22 @@ export function change(
   const rec = state as unknown as Record<string, unknown>;
   if (freezing) for (const key of SHARED) deepFreeze(rec[key]);
   const next: Record<string, unknown> = { ...state };
+  // The parts the step may write that are objects to copy: those listed, or every key of the state.
+  const copyable = new Set<string>();
+  const mayCopy = (key: string) => {
+    if (!SHARED.has(key) && typeof rec[key] === 'object' && rec[key] !== null) copyable.add(key);
+  };
   // A key the draft has no property for (a state from elsewhere with more in it) gets one. (A
-  // `for…in` over a plain object lists its keys without making a list of them.)
-  for (const key in rec)
+  // `for…in` over a plain object lists its keys, in the order `Object.keys` gives them, without
+  // making a list of them.)
+  for (const key in rec) {
     if (!DRAFT_KEYS.has(key)) {
       addPart(key);
       DRAFT_KEYS.add(key);
     }
-  const copyable = new Set<string>();
-  for (const key of parts ?? (Object.keys(rec) as Part[])) {
-    if (!SHARED.has(key) && typeof rec[key] === 'object' && rec[key] !== null) copyable.add(key);
+    if (parts === undefined) mayCopy(key);
   }
+  if (parts !== undefined) for (const key of parts) mayCopy(key);
   const draft = new Draft(next, copyable, [], options.placesByEntity === true);
   try {
     recipe(draft as unknown as GameState);
