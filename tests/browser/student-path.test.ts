@@ -4,7 +4,7 @@
 // which verifies in Node with the CLI to the page's hash. All along: no console error and no
 // request outside the page's origin. Then the edges: keyboard alone, hot-seat hand-over, a
 // briefing full of markup, a broken scenario file, a corrupt save, a replay written by the CLI.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { hashState } from '../../src/engine/index.ts';
 import { loadScenario, newGame, verifyReplay, type Replay, type Scenario } from '../../src/scenario/index.ts';
 import { launchChromium } from '../../src/cli/browser.ts';
 import { colourStats, decodePng } from './png.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const SCENARIO_ID = 'winter-2019-2020';
 const SCENARIO_FILE = `scenarios/${SCENARIO_ID}.scenario.yaml`;
@@ -82,7 +83,7 @@ describe('the student path', () => {
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
-  const downloads = mkdtempSync(join(tmpdir(), 'idlib-sim-downloads-'));
+  const downloads = tempDir('idlib-sim-downloads-');
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -305,7 +306,7 @@ describe('files and edges', () => {
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'idlib-sim-files-'));
+  const dir = tempDir('idlib-sim-files-');
 
   beforeAll(async () => {
     browser = await launchChromium();

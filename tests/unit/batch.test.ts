@@ -3,8 +3,7 @@
 // helpers on known values, bad flags, and the bundle of the workers' code. Games are cut to 30
 // turns (the meters differ between seeds by then) to keep the file quick; every batch pays about a
 // second to start its workers.
-import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { playGame } from '../../src/cli/batch-worker.ts';
@@ -22,8 +21,9 @@ import {
 } from '../../src/cli/stats.ts';
 import { BUNDLE_DIR, removeStale, workerBundle } from '../../src/cli/worker-bundle.ts';
 import { cli, cliProcess } from './cli-helpers.ts';
+import { tempDir, testTempDir } from '../temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'idlib-batch-'));
+const dir = tempDir('idlib-batch-');
 const SCENARIO = 'winter-2019-2020';
 const TURNS = '30';
 
@@ -423,7 +423,7 @@ describe("the workers' code as one module", () => {
   });
 
   it('clears out the bundles of older sources, not the one in use nor a recent one', () => {
-    const cache = mkdtempSync(join(tmpdir(), 'idlib-bundles-'));
+    const cache = testTempDir('idlib-bundles-');
     const touch = (name: string, hoursAgo: number) => {
       const path = join(cache, name);
       writeFileSync(path, '');

@@ -1,8 +1,7 @@
 // `idlib-sim check`: the corpus of broken files gives exactly the diagnostics each file lists,
 // hostile files get an error quickly (never a crash or a hang), the shipped scenarios check clean,
 // and the command line prints one problem per line (or JSON) with exit codes 0 / 1 / 2.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
@@ -22,6 +21,7 @@ import {
 } from '../../src/scenario/index.ts';
 import { setStateFreezing } from '../../src/engine/index.ts';
 import { cli, cliProcess, ROOT } from './cli-helpers.ts';
+import { tempDir } from '../temp-dir.ts';
 
 /** Reads project files by project-relative path (or any absolute path), as bytes, size first. */
 const read: ReadContent = Object.assign(
@@ -161,7 +161,7 @@ describe('the corpus of broken files', () => {
 });
 
 describe('hostile files: an error within 2 s, never a crash or a hang', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'idlib-check-'));
+  const dir = tempDir('idlib-check-');
   const write = (name: string, content: string | Uint8Array): string => {
     const file = join(dir, name);
     writeFileSync(file, content);

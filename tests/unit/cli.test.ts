@@ -1,11 +1,11 @@
 // The command line: words per turn, the --json line, and clear errors with exit 2.
-import { mkdtempSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, cliProcess, ROOT } from './cli-helpers.ts';
+import { tempDir } from '../temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'idlib-cli-'));
+const dir = tempDir('idlib-cli-');
 
 describe('idlib-sim run', () => {
   it('prints a line per turn in words and, with --json, one JSON object last', () => {

@@ -2,8 +2,7 @@
 // the first turn with its `seen` event (and its `holds` condition true after that turn), and as
 // reproduced within one turn of its date; `idlib-sim run --historical` plays every actor by the
 // script and prints the report, in JSON with --json.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveTurn, type GameState } from '../../src/engine/index.ts';
@@ -11,6 +10,7 @@ import { HistoryTracker, matchHistory, newGame, type Scenario } from '../../src/
 import { reviewModel } from '../../src/ui/review-model.ts';
 import { cli } from './cli-helpers.ts';
 import { tinyMapYaml, tinyScenario, type TinyWorld } from './helpers.ts';
+import { tempDir } from '../temp-dir.ts';
 
 // base —5— a —5— c. Blue holds base and a, Red holds c. A trigger hands c to Blue on turn 3
 // (daysPerTurn 1 from 2020-01-01: turn 3 is 3 January).
@@ -134,7 +134,7 @@ describe('the review beside history', () => {
 });
 
 describe('idlib-sim run --historical', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'idlib-history-'));
+  const dir = tempDir('idlib-history-');
   writeFileSync(join(dir, 'tiny.map.yaml'), tinyMapYaml(world));
   const file = join(dir, 'tiny-history.scenario.yaml');
   writeFileSync(file, scenarioText);

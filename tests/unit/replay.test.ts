@@ -1,16 +1,16 @@
 // Replays: a recorded game verifies; an edited order or an edited hash is caught and the first
 // turn that differs is named.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario, verifyReplay, type Replay } from '../../src/scenario/index.ts';
 import { playScenario } from '../../src/cli/play.ts';
 import { readText } from '../../src/cli/files.ts';
 import { cli, cliProcess, ROOT } from './cli-helpers.ts';
+import { tempDir } from '../temp-dir.ts';
 
 const scenario = loadScenario(`${ROOT}scenarios/winter-2019-2020.scenario.yaml`, readText);
-const dir = mkdtempSync(join(tmpdir(), 'idlib-replay-'));
+const dir = tempDir('idlib-replay-');
 
 function recorded(turns = 48): Replay {
   return playScenario(scenario, '3', turns).replay;

@@ -1,8 +1,7 @@
 // The editor schemas (scenarios/scenario.schema.json, scenarios/maps/map.schema.json): generated from
 // the zod schema and committed, a description on every key, conditions recursive by reference, the
 // shipped files accepted, and every shipped file naming its schema on its first line.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import {
 } from '../../src/scenario/json-schema.ts';
 import { MapSchema, parseText, ScenarioSchema, validate } from '../../src/scenario/index.ts';
 import { cli, ROOT } from './cli-helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 const SCENARIOS = join(ROOT, 'scenarios');
 const scenarioSchema = scenarioJsonSchema();
@@ -337,7 +337,7 @@ describe('idlib-sim schema', () => {
   });
 
   it('writes both files, and --check fails (exit 1) on a missing or stale one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'idlib-schema-'));
+    const dir = testTempDir('idlib-schema-');
     const lines: string[] = [];
     const out = { log: (l: string) => lines.push(l), error: (l: string) => lines.push(`error: ${l}`) };
     expect(runSchema(true, out, dir)).toBe(1);
