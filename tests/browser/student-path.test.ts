@@ -149,6 +149,7 @@ describe('the student path', () => {
     expect(meters).toMatch(/Escalation/i);
     expect(meters).toMatch(/Displaced/i);
     expect(await page.getByRole('heading', { name: /Legend/ }).count()).toBe(1);
+    // Kept for a person to look at: one file, written over by each run (not removed with the rest).
     await page.screenshot({ path: join(tmpdir(), 'idlib-sim-map.png') });
   });
 
