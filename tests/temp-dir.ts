@@ -1,6 +1,6 @@
 // Temporary directories for tests, removed when the tests that made them are done: a directory
 // made at a file's top level or in a `describe` goes when that file or suite ends; one made inside
-// a test, when that test ends. Without this every run of the tests left a dozen behind.
+// a test, when that test ends. Without this every run of the tests left nine behind.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
