@@ -1,18 +1,9 @@
 // Scenario format migrations (src/scenario/migrate.ts), `idlib-sim migrate` (src/cli/migrate.ts)
 // and the line diff it prints (src/cli/diff.ts).
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isMap, LineCounter, parseDocument, parse as parseYaml } from 'yaml';
 import { diffLines, splitLines, unifiedDiff } from '../../src/cli/diff.ts';
 import { playScenario } from '../../src/cli/play.ts';
@@ -26,6 +17,7 @@ import {
   SCENARIO_VERSION,
 } from '../../src/scenario/migrate.ts';
 import { cli, ROOT } from './cli-helpers.ts';
+import { testTempDir } from '../temp-dir.ts';
 
 // A scenario written for schemaVersion 1 on the shipped map, with comments everywhere the
 // migration touches, flow and block styles, aligned columns and a block scalar.
@@ -195,15 +187,9 @@ function positionOf(text: string, needle: string, from = 0): { line: number; col
   return { line: before.split('\n').length, col: at - before.lastIndexOf('\n') };
 }
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A folder with the shipped map and `files` (name → text). */
+/** A folder with the shipped map and `files` (name → text), removed when the test ends. */
 function fixtureDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'idlib-migrate-'));
-  dirs.push(dir);
+  const dir = testTempDir('idlib-migrate-');
   mkdirSync(join(dir, 'maps'));
   copyFileSync(join(ROOT, 'scenarios/maps/idlib.map.yaml'), join(dir, 'maps/idlib.map.yaml'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
