@@ -25,6 +25,8 @@ export function playGame(
   let turns = 0;
   const { state } = playScenario(scenario, seed, maxTurns, {
     record: false,
+    // No one reads a batch game's events: their words are left out (the same game otherwise).
+    wordless: true,
     players,
     onStart: (s) => (maxEscalation = s.meters.escalation),
     onTurn: (_turn, _events, s) => {

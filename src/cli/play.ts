@@ -90,6 +90,11 @@ export interface PlayOptions {
   record?: boolean;
   /** Who plays which actor, over the defaults (`defaultPlayers`). */
   players?: Record<string, Player>;
+  /**
+   * Leave the events' explanations empty (`TurnOptions`): the same game but for those words, for
+   * games no one reads. Only without a replay, whose hashes cover the words.
+   */
+  wordless?: boolean;
 }
 
 /** Every actor's orders and the computer actors' decision records for the coming turn. */
@@ -138,7 +143,8 @@ export function playScenario(
   options: PlayOptions | PlayOptions['onTurn'] = {},
 ): PlayResult | UnrecordedResult {
   const opts = typeof options === 'function' ? { onTurn: options } : options;
-  const { onTurn, record = true } = opts;
+  const { onTurn, record = true, wordless = false } = opts;
+  if (record && wordless) throw new Error('playScenario: a recorded game keeps its words');
   const players = { ...defaultPlayers(scenario), ...opts.players };
   let state = newGame(scenario, seed);
   opts.onStart?.(state);
@@ -147,7 +153,7 @@ export function playScenario(
   for (let played = 0; played < maxTurns && !state.over; played++) {
     const turn = state.turn;
     const { orders, decisions } = ordersForTurn(scenario, state, players);
-    const result = resolveTurn(state, orders, decisions);
+    const result = resolveTurn(state, orders, decisions, { wordless });
     state = result.state;
     if (replay) recordTurn(replay, turn, orders, state, decisions);
     for (const e of result.events) eventCounts[e.kind] = (eventCounts[e.kind] ?? 0) + 1;

@@ -19,10 +19,15 @@ export function strengthVsRandom(scenario: Scenario, seeds: readonly string[]): 
   for (const a of actors) byActor[a] = { wins: 0, ties: 0, losses: 0 };
   const turns = scenario.data.calendar.turns;
   for (const seed of seeds) {
-    const doctrine = playScenario(scenario, seed, turns, { record: false, players: computer }).state;
+    const doctrine = playScenario(scenario, seed, turns, {
+      record: false,
+      wordless: true,
+      players: computer,
+    }).state;
     for (const a of actors) {
       const random = playScenario(scenario, seed, turns, {
         record: false,
+        wordless: true,
         players: { ...computer, [a]: 'random' },
       }).state;
       const mine = doctrine.victory.scores[a] ?? 0;

@@ -12,17 +12,26 @@ export class EventSink {
   readonly all: GameEvent[] = [];
   phase: Phase = 'turn-start';
 
-  constructor(readonly turn: number) {}
+  /**
+   * `wordless`: the events' explanations are left empty (`explain` is never called). For games
+   * that no one reads, such as a batch's: no rule reads an explanation to decide anything, so the
+   * game is the same but for those words (tests/unit/wordless.test.ts).
+   */
+  constructor(
+    readonly turn: number,
+    readonly wordless = false,
+  ) {}
 
   /**
    * Records an event. `actors`: the actor(s) it concerns, the acting one first ('' for none).
-   * `explain`: what happened and why, in words a student can read.
+   * `explain`: what happened and why, in words a student can read; called here, at once, unless
+   * the sink is wordless.
    */
   emit(
     kind: EventKind,
     actors: string | string[],
     location: string,
-    explain: string,
+    explain: () => string,
     data: GameEvent['data'] = {},
   ): GameEvent {
     const list = (typeof actors === 'string' ? [actors] : actors).filter((a) => a !== '');
@@ -33,7 +42,7 @@ export class EventSink {
       actors: list,
       location,
       data,
-      explain,
+      explain: this.wordless ? '' : explain(),
     };
     if (kind !== 'order.rejected') this.events.push(event);
     this.all.push(event);

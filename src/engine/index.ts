@@ -5,7 +5,7 @@ import type { GameState } from './types.ts';
 
 export * from './types.ts';
 export * from './doctrine.ts';
-export { resolveTurn, type TurnResult } from './resolve.ts';
+export { resolveTurn, type TurnOptions, type TurnResult } from './resolve.ts';
 export { validateOrder, convoyRoute } from './orders.ts';
 export { assessPost, type PostSituation } from './rules/posts.ts';
 export { standing } from './rules/victory.ts';

@@ -134,7 +134,7 @@ function checkOrders(state: GameState, ordersByActor: OrdersByActor, sink: Event
       const check = validateOrder(state, actor, order);
       if (check.ok) accepted.push({ actor, order });
       else
-        sink.emit('order.rejected', actor, '', `Order rejected (${check.code}): ${check.message}`, {
+        sink.emit('order.rejected', actor, '', () => `Order rejected (${check.code}): ${check.message}`, {
           code: check.code,
           order: order.kind,
         });
@@ -151,35 +151,40 @@ function logDecisions(decisions: readonly DecisionRecord[], sink: EventSink): vo
   sink.phase = 'orders';
   const sorted = [...decisions].sort((a, b) => (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : 0));
   for (const d of sorted) {
-    const lines = d.top.map((w, i) => {
-      const parts = w.factors.map(
-        (f) => `${f.factor.replaceAll('_', ' ')} ${f.points >= 0 ? '+' : ''}${f.points}`,
-      );
-      return `${i + 1}. ${w.order} ${w.score}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+    sink.emit('ai.decided', d.actor, '', () => decisionWords(d), {
+      doctrine: d.doctrine,
+      weighed: d.weighed,
+      chosen: d.chosen,
+      draw: d.draw,
+      best: d.top[0]?.score ?? 0,
     });
-    sink.emit(
-      'ai.decided',
-      d.actor,
-      '',
-      `${d.actor} (${d.doctrine}) weighed ${d.weighed} orders and gave ${d.chosen}. ${lines.join(' ')}`.trim(),
-      {
-        doctrine: d.doctrine,
-        weighed: d.weighed,
-        chosen: d.chosen,
-        draw: d.draw,
-        best: d.top[0]?.score ?? 0,
-      },
-    );
   }
+}
+
+/** A decision record in words: what was weighed and given, and the best candidates with their factors. */
+function decisionWords(d: DecisionRecord): string {
+  const lines = d.top.map((w, i) => {
+    const parts = w.factors.map(
+      (f) => `${f.factor.replaceAll('_', ' ')} ${f.points >= 0 ? '+' : ''}${f.points}`,
+    );
+    return `${i + 1}. ${w.order} ${w.score}${parts.length > 0 ? ` (${parts.join(', ')})` : ''}`;
+  });
+  return `${d.actor} (${d.doctrine}) weighed ${d.weighed} orders and gave ${d.chosen}. ${lines.join(' ')}`.trim();
+}
+
+/** How a turn is resolved: `wordless`, the events' explanations are left empty (see `EventSink`). */
+export interface TurnOptions {
+  wordless?: boolean;
 }
 
 export function resolveTurn(
   state: GameState,
   ordersByActor: OrdersByActor,
   decisions: readonly DecisionRecord[] = [],
+  options: TurnOptions = {},
 ): TurnResult {
   if (state.over) throw new Error('resolveTurn: the game is over');
-  const sink = new EventSink(state.turn);
+  const sink = new EventSink(state.turn, options.wordless === true);
   logDecisions(decisions, sink);
   const accepted = checkOrders(state, ordersByActor, sink);
   let current = state;

@@ -126,7 +126,8 @@ export function updateAgreements(state: GameState, view: GameState, sink: EventS
         'agreement.changed',
         a.parties,
         '',
-        `The ${a.name} takes effect (turn ${a.startTurn})` +
+        () =>
+          `The ${a.name} takes effect (turn ${a.startTurn})` +
           (a.ceasefire ? ': a ceasefire, so an attack by a party is a recorded violation.' : '.'),
         { agreement: id, from: 'pending', to: 'holds' },
       );
@@ -139,7 +140,7 @@ export function updateAgreements(state: GameState, view: GameState, sink: EventS
       const what = `${actorName(view, o.actor)} was to ${obligationWords(view, o)} by ${formatLongDate(o.deadline)}`;
       if (check.met) {
         o.status = 'met';
-        sink.emit('agreement.changed', [o.actor, ...a.parties], '', `${what}: met (${check.why}).`, {
+        sink.emit('agreement.changed', [o.actor, ...a.parties], '', () => `${what}: met (${check.why}).`, {
           agreement: id,
           obligation: o.id,
           obligationStatus: 'met',
@@ -154,7 +155,7 @@ export function updateAgreements(state: GameState, view: GameState, sink: EventS
           'agreement.changed',
           [o.actor, ...a.parties],
           '',
-          `${what}: broken (${check.why}; they were counted as they happened).`,
+          () => `${what}: broken (${check.why}; they were counted as they happened).`,
           { agreement: id, obligation: o.id, obligationStatus: 'broken', from: a.status, to: a.status },
         );
         continue;

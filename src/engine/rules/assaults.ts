@@ -275,7 +275,10 @@ function inReach(state: GameState, from: string, target: string): boolean {
 // ---------------------------------------------------------------- resolution
 
 function refuse(sink: EventSink, actor: string, code: RejectCode, message: string): void {
-  sink.emit('order.rejected', actor, '', `Order rejected (${code}): ${message}`, { code, order: 'assault' });
+  sink.emit('order.rejected', actor, '', () => `Order rejected (${code}): ${message}`, {
+    code,
+    order: 'assault',
+  });
 }
 
 /**
@@ -510,7 +513,8 @@ function assault(
           'control.changed',
           actor,
           targetId,
-          `${name} takes ${target.name}` +
+          () =>
+            `${name} takes ${target.name}` +
             (previous === '' ? '' : ` from ${actorName(view, previous)}`) +
             ` by assault: no hostile force is left there.`,
           { from: previous, to: actor, strength: survivors },
@@ -532,7 +536,8 @@ function assault(
           'post.status_changed',
           [postActor, actor],
           targetId,
-          `${postName} is now overrun: ${name} stormed it and ${garrisonLost} soldiers of the garrison are lost.`,
+          () =>
+            `${postName} is now overrun: ${name} stormed it and ${garrisonLost} soldiers of the garrison are lost.`,
           { post: pid, from, to: 'overrun' },
         ),
       );
@@ -608,10 +613,10 @@ function assault(
     '.';
   const involved = [actor, ...sortedIds(killed).filter((a) => a !== actor)];
   if (defenderActor !== '' && !involved.includes(defenderActor)) involved.push(defenderActor);
-  sink.emit('assault.resolved', involved, targetId, explain, data);
+  sink.emit('assault.resolved', involved, targetId, () => explain, data);
 
   for (const d of destroyed)
-    sink.emit('unit.destroyed', [d.actor, actor], targetId, `${d.name} is destroyed ${d.why}.`, {
+    sink.emit('unit.destroyed', [d.actor, actor], targetId, () => `${d.name} is destroyed ${d.why}.`, {
       unit: d.id,
       by: actor,
       cause: 'assault',
@@ -660,7 +665,7 @@ function moveAfterAssault(
     [how]: true,
   };
   const actor = u.actor;
-  later.push(() => sink.emit('unit.moved', actor, to, explain, data));
+  later.push(() => sink.emit('unit.moved', actor, to, () => explain, data));
 }
 
 function fallBack(state: GameState, view: GameState, actor: string, from: string): string | null {

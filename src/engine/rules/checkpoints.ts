@@ -45,7 +45,8 @@ export function setCheckpoint(
     'checkpoint.set',
     actor,
     place.id,
-    `${actorName(view, actor)} sets up a checkpoint at ${place.name} with ${unit.name}: convoys of actors that are not ` +
+    () =>
+      `${actorName(view, actor)} sets up a checkpoint at ${place.name} with ${unit.name}: convoys of actors that are not ` +
       `${actorName(view, actor)} or its allies are stopped there.`,
     { actor, unit: unit.id, at: place.id },
   );
@@ -73,7 +74,7 @@ export function updateCheckpoints(state: GameState, view: GameState, sink: Event
       'checkpoint.lifted',
       keeper,
       id,
-      `The ${actorName(view, keeper)} checkpoint at ${place.name} is lifted: ${why}.`,
+      () => `The ${actorName(view, keeper)} checkpoint at ${place.name} is lifted: ${why}.`,
       { actor: keeper, at: id, changedHands: place.controller !== keeper },
     );
   }

@@ -119,9 +119,10 @@ export function updateCivilians(state: GameState, view: GameState, sink: EventSi
     'civilians.aid',
     loc?.controller ?? '',
     crossing,
-    (blocked === ''
-      ? `Aid through ${name} feeds ${aid} people this turn (${m.aidDelivered} in all)`
-      : `No aid passes ${name}: ${blocked}`) +
+    () =>
+      (blocked === ''
+        ? `Aid through ${name} feeds ${aid} people this turn (${m.aidDelivered} in all)`
+        : `No aid passes ${name}: ${blocked}`) +
       `; ${displaced} people are displaced, so the humanitarian need stands at ${m.humanitarianNeed} (was ${needBefore}).`,
     {
       crossing,

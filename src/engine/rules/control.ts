@@ -38,7 +38,8 @@ export function updateControl(state: GameState, view: GameState, sink: EventSink
       'control.changed',
       taker,
       id,
-      `${actorName(view, taker)} takes ${loc.name}` +
+      () =>
+        `${actorName(view, taker)} takes ${loc.name}` +
         (previous === '' ? '' : ` from ${actorName(view, previous)}`) +
         `: its units (strength ${present[id]![taker]}) hold it with no hostile force present.`,
       { from: previous, to: taker, strength: present[id]![taker]! },

@@ -314,7 +314,8 @@ export function dispatchConvoy(
     'convoy.departed',
     escort === '' ? actor : [actor, escort],
     order.from,
-    `${actorName(view, actor)} sends a convoy of ${vehicleCount(convoy)} vehicles from ${placeName(view, order.from)} ` +
+    () =>
+      `${actorName(view, actor)} sends a convoy of ${vehicleCount(convoy)} vehicles from ${placeName(view, order.from)} ` +
       `to ${post.name} with ${cargoWords(convoy)} (${order.notified ? 'Russia notified' : 'Russia not notified'}` +
       `${escort === '' ? '' : `; escorted by ${actorName(view, escort)}`}).`,
     {
@@ -465,7 +466,7 @@ export function moveConvoys(state: GameState, view: GameState, sink: EventSink):
         'convoy.moved',
         convoy.actor,
         at,
-        `The convoy to ${postName} turns back: the post has been ${post?.status ?? 'closed'}.`,
+        () => `The convoy to ${postName} turns back: the post has been ${post?.status ?? 'closed'}.`,
         { convoy: id, at, turnedBack: true, waiting: false },
       );
       if (!state.convoys[id]) continue;
@@ -485,7 +486,8 @@ export function moveConvoys(state: GameState, view: GameState, sink: EventSink):
         'convoy.moved',
         convoy.actor,
         at,
-        `The convoy to ${postName} is held up near ${placeName(view, at)} after coming under fire and does not move this turn.`,
+        () =>
+          `The convoy to ${postName} is held up near ${placeName(view, at)} after coming under fire and does not move this turn.`,
         { convoy: id, at, waiting: true, delayed: true },
       );
       if (convoy.covered === 0) interdictAt(state, view, convoy, at, sink);
@@ -546,7 +548,8 @@ function driveConvoy(state: GameState, view: GameState, convoy: Convoy, sink: Ev
       'convoy.moved',
       convoy.actor,
       at,
-      `The convoy to ${postName} waits at ${placeName(view, at)}: ` +
+      () =>
+        `The convoy to ${postName} waits at ${placeName(view, at)}: ` +
         `${placeName(view, blockedAt)} ahead is held by ${actorName(view, view.locations[blockedAt]!.controller)}.`,
       { convoy: id, at, blockedAt, waiting: true },
     );
@@ -555,9 +558,10 @@ function driveConvoy(state: GameState, view: GameState, convoy: Convoy, sink: Ev
       'convoy.moved',
       convoy.actor,
       at,
-      returning
-        ? `The convoy turned back from ${postName} drives home past ${placeName(view, at)}.`
-        : `The convoy to ${postName} drives on past ${placeName(view, at)}.`,
+      () =>
+        returning
+          ? `The convoy turned back from ${postName} drives home past ${placeName(view, at)}.`
+          : `The convoy to ${postName} drives on past ${placeName(view, at)}.`,
       { convoy: id, at, waiting: false, turnedBack: returning },
     );
   }
@@ -632,7 +636,8 @@ function interdictAt(
     'convoy.interdicted',
     [threat.by, convoy.actor],
     location,
-    `${actorName(view, convoy.actor)}'s convoy to ${postName} is hit at ${placeName(view, location)} (${why}): ` +
+    () =>
+      `${actorName(view, convoy.actor)}'s convoy to ${postName} is hit at ${placeName(view, location)} (${why}): ` +
       `chance ${chanceWords(parts, perMille)}, roll ${roll} < ${perMille} → hit; d10 ${d10} → ${result}.`,
     {
       convoy: convoy.id,
@@ -681,7 +686,8 @@ function halt(state: GameState, view: GameState, convoy: Convoy, location: strin
     'convoy.halted',
     [convoy.actor, keeper],
     location,
-    `${actorName(view, convoy.actor)}'s convoy to ${view.posts[convoy.destination]?.name ?? convoy.destination} is stopped at a ` +
+    () =>
+      `${actorName(view, convoy.actor)}'s convoy to ${view.posts[convoy.destination]?.name ?? convoy.destination} is stopped at a ` +
       `${actorName(view, keeper)} checkpoint in ${placeName(view, location)}: a stand-off. It stays until the checkpoint is lifted, ` +
       `a third actor mediates (after ${p.standoffMediationTurns} turns), or it gives up (after ${p.standoffGiveUpTurns} turns).`,
     { convoy: convoy.id, actor: convoy.actor, with: keeper, at: location, released: false, waited: 0 },
@@ -720,7 +726,8 @@ function resolveStandoff(state: GameState, view: GameState, convoy: Convoy, sink
       'convoy.halted',
       [convoy.actor, keeper],
       at,
-      `The stand-off at ${placeName(view, at)} ends after ${waited} turn${waited === 1 ? '' : 's'}: ${why}; the convoy to ${postName} drives on.`,
+      () =>
+        `The stand-off at ${placeName(view, at)} ends after ${waited} turn${waited === 1 ? '' : 's'}: ${why}; the convoy to ${postName} drives on.`,
       { convoy: convoy.id, actor: convoy.actor, with: keeper, at, released: true, waited, ...data },
     );
     return true;
@@ -742,7 +749,8 @@ function resolveStandoff(state: GameState, view: GameState, convoy: Convoy, sink
       'convoy.halted',
       [convoy.actor, keeper],
       at,
-      `${actorName(view, convoy.actor)} gives up the stand-off at ${placeName(view, at)} after ${waited} turns with no mediator: ` +
+      () =>
+        `${actorName(view, convoy.actor)} gives up the stand-off at ${placeName(view, at)} after ${waited} turns with no mediator: ` +
         `the convoy to ${postName} turns back.`,
       { convoy: convoy.id, actor: convoy.actor, with: keeper, at, released: false, gaveUp: true, waited },
     );
@@ -752,7 +760,8 @@ function resolveStandoff(state: GameState, view: GameState, convoy: Convoy, sink
     'convoy.halted',
     [convoy.actor, keeper],
     at,
-    `The convoy to ${postName} is still held at the ${actorName(view, keeper)} checkpoint in ${placeName(view, at)} ` +
+    () =>
+      `The convoy to ${postName} is still held at the ${actorName(view, keeper)} checkpoint in ${placeName(view, at)} ` +
       `(turn ${waited} of the stand-off; mediation possible from turn ${p.standoffMediationTurns}, it gives up at turn ${p.standoffGiveUpTurns}).`,
     { convoy: convoy.id, actor: convoy.actor, with: keeper, at, released: false, waited },
   );
@@ -784,7 +793,8 @@ function standDown(state: GameState, convoy: Convoy, sink: EventSink): void {
     'convoy.moved',
     convoy.actor,
     convoy.origin,
-    `The convoy turned back from ${state.posts[convoy.destination]?.name ?? convoy.destination} is home at ${placeName(state, convoy.origin)} and stands down; its cargo is not delivered.`,
+    () =>
+      `The convoy turned back from ${state.posts[convoy.destination]?.name ?? convoy.destination} is home at ${placeName(state, convoy.origin)} and stands down; its cargo is not delivered.`,
     { convoy: convoy.id, at: convoy.origin, waiting: false, turnedBack: true, returned: true },
   );
 }
@@ -810,7 +820,7 @@ function arrive(state: GameState, view: GameState, convoy: Convoy, sink: EventSi
       'convoy.moved',
       convoy.actor,
       post.location,
-      `The convoy cannot get through the ring around ${post.name} without an escort and turns back.`,
+      () => `The convoy cannot get through the ring around ${post.name} without an escort and turns back.`,
       { convoy: convoy.id, at: post.location, waiting: false, turnedBack: true },
     );
     return;
@@ -837,7 +847,8 @@ function arrive(state: GameState, view: GameState, convoy: Convoy, sink: EventSi
     'post.resupplied',
     convoy.actor,
     post.location,
-    `${post.name} is resupplied by convoy${escorted}: supply ${before} → ${post.supplyDays} days` +
+    () =>
+      `${post.name} is resupplied by convoy${escorted}: supply ${before} → ${post.supplyDays} days` +
       (post.supplyDays - before < convoy.cargo.supplyDays ? ` (stores full at ${post.maxSupplyDays})` : '') +
       (convoy.cargo.troops > 0 ? `; garrison ${garrisonBefore} → ${post.garrison}.` : '.'),
     data,
@@ -846,7 +857,8 @@ function arrive(state: GameState, view: GameState, convoy: Convoy, sink: EventSi
     'convoy.arrived',
     escorted === '' ? convoy.actor : [convoy.actor, convoy.escort],
     post.location,
-    `The convoy of ${vehicleCount(convoy)} vehicles reaches ${post.name}${escorted}: supply ${before} → ${post.supplyDays} days` +
+    () =>
+      `The convoy of ${vehicleCount(convoy)} vehicles reaches ${post.name}${escorted}: supply ${before} → ${post.supplyDays} days` +
       (post.supplyDays - before < convoy.cargo.supplyDays ? ` (stores full at ${post.maxSupplyDays})` : '') +
       (convoy.cargo.troops > 0
         ? `; ${convoy.cargo.troops} troops join the garrison (now ${post.garrison}).`

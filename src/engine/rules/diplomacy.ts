@@ -146,7 +146,8 @@ export function expireProposals(state: GameState, sink: EventSink): void {
       'diplomacy.answered',
       [p.to, p.from],
       '',
-      `${actorName(state, p.to)} never answered ${actorName(state, p.from)}'s ceasefire proposal of turn ${p.turn}; it lapses.`,
+      () =>
+        `${actorName(state, p.to)} never answered ${actorName(state, p.from)}'s ceasefire proposal of turn ${p.turn}; it lapses.`,
       { proposal: p.id, from: p.from, to: p.to, answer: 'expired' },
     );
   }
@@ -235,7 +236,8 @@ function propose(state: GameState, sink: EventSink, actor: string, to: string): 
     'diplomacy.proposed',
     [actor, to],
     '',
-    `${actorName(state, actor)} ${renewed ? 'renews its' : 'proposes a'} ceasefire to ${actorName(state, to)}; ` +
+    () =>
+      `${actorName(state, actor)} ${renewed ? 'renews its' : 'proposes a'} ceasefire to ${actorName(state, to)}; ` +
       `${actorName(state, to)} may accept or reject it until turn ${expires}.`,
     { proposal: proposal.id, from: actor, to, expires, renewed },
   );
@@ -273,14 +275,16 @@ function accept(state: GameState, sink: EventSink, actor: string, proposer: stri
     'diplomacy.answered',
     [actor, proposer],
     '',
-    `${actorName(state, actor)} accepts ${actorName(state, proposer)}'s ceasefire proposal of turn ${p.turn}.`,
+    () =>
+      `${actorName(state, actor)} accepts ${actorName(state, proposer)}'s ceasefire proposal of turn ${p.turn}.`,
     { proposal: p.id, from: proposer, to: actor, answer: 'accepted', agreement: id },
   );
   sink.emit(
     'agreement.changed',
     parties,
     '',
-    `The ${agreement.name} holds from turn ${state.turn}: an attack by either party is a recorded violation, ` +
+    () =>
+      `The ${agreement.name} holds from turn ${state.turn}: an attack by either party is a recorded violation, ` +
       `and ${agreement.collapseAt} violations collapse it.`,
     { agreement: id, from: 'pending', to: 'holds' },
   );
@@ -294,7 +298,8 @@ function rejectProposal(state: GameState, sink: EventSink, actor: string, propos
     'diplomacy.answered',
     [actor, proposer],
     '',
-    `${actorName(state, actor)} rejects ${actorName(state, proposer)}'s ceasefire proposal of turn ${p.turn}; ` +
+    () =>
+      `${actorName(state, actor)} rejects ${actorName(state, proposer)}'s ceasefire proposal of turn ${p.turn}; ` +
       `tension between them rises ${t.before} → ${t.after}.`,
     {
       proposal: p.id,
@@ -318,7 +323,8 @@ function call(state: GameState, view: GameState, sink: EventSink, actor: string,
       'diplomacy.call',
       [actor, to],
       '',
-      `${who} speak again, but they last spoke on turn ${last}: a call changes tension once every ${cooldown} turns, ` +
+      () =>
+        `${who} speak again, but they last spoke on turn ${last}: a call changes tension once every ${cooldown} turns, ` +
         `so it stays at ${tension}.`,
       { from: actor, to, effective: false, tensionBefore: tension, tensionAfter: tension, lastCall: last },
     );
@@ -329,7 +335,7 @@ function call(state: GameState, view: GameState, sink: EventSink, actor: string,
     'diplomacy.call',
     [actor, to],
     '',
-    `${who} speak by telephone; tension between them falls ${t.before} → ${t.after}.`,
+    () => `${who} speak by telephone; tension between them falls ${t.before} → ${t.after}.`,
     { from: actor, to, effective: true, tensionBefore: t.before, tensionAfter: t.after, lastCall: last },
   );
 }
@@ -343,7 +349,8 @@ function protest(state: GameState, sink: EventSink, actor: string, to: string): 
     'diplomacy.protest',
     [actor, to],
     '',
-    `${actorName(state, actor)} protests to ${actorName(state, to)}: international pressure on ${actorName(state, to)} ` +
+    () =>
+      `${actorName(state, actor)} protests to ${actorName(state, to)}: international pressure on ${actorName(state, to)} ` +
       `rises ${before} → ${pressure[to]}; tension between them rises ${t.before} → ${t.after}.`,
     {
       from: actor,
@@ -384,7 +391,8 @@ function requestUsSupport(state: GameState, view: GameState, sink: EventSink, ac
     'diplomacy.us_support',
     actor,
     '',
-    `${actorName(state, actor)} asks the United States for support, with ${why}; roll ${roll} (${need}) → ${result}.`,
+    () =>
+      `${actorName(state, actor)} asks the United States for support, with ${why}; roll ${roll} (${need}) → ${result}.`,
     { actor, cause, escalation, killed, roll, before, after },
   );
 }

@@ -224,7 +224,7 @@ export function updateEscalation(state: GameState, view: GameState, sink: EventS
       'escalation.changed',
       '',
       '',
-      `Escalation ${level > from ? 'rises' : 'falls'} ${from} → ${level} (${LADDER[level]}): ${why}.`,
+      () => `Escalation ${level > from ? 'rises' : 'falls'} ${from} → ${level} (${LADDER[level]}): ${why}.`,
       { from, to: level, points: tally.points, carried: moved.points, russiaTurkey: tally.russiaTurkey },
     );
   }
@@ -239,7 +239,8 @@ export function updateEscalation(state: GameState, view: GameState, sink: EventS
       'escalation.consequence',
       TURKEY,
       '',
-      `With escalation at rung ${level} (${LADDER[level]}), the United States issues a statement backing its NATO ally; US support ${before} → ${m.usSupport}.`,
+      () =>
+        `With escalation at rung ${level} (${LADDER[level]}), the United States issues a statement backing its NATO ally; US support ${before} → ${m.usSupport}.`,
       { consequence: 'us_statement', level, before, after: m.usSupport },
     );
   }
@@ -251,7 +252,8 @@ export function updateEscalation(state: GameState, view: GameState, sink: EventS
       'escalation.consequence',
       [RUSSIA, TURKEY],
       '',
-      `With escalation at rung ${level} (${LADDER[level]}), Russia closes the airspace over Idlib to Turkish aircraft and drones.`,
+      () =>
+        `With escalation at rung ${level} (${LADDER[level]}), Russia closes the airspace over Idlib to Turkish aircraft and drones.`,
       { consequence: 'airspace_closed', level },
     );
   } else if (m.airspaceClosed && (level <= p.airspaceReopenLevel || ceasefire)) {
@@ -260,7 +262,8 @@ export function updateEscalation(state: GameState, view: GameState, sink: EventS
       'escalation.consequence',
       [RUSSIA, TURKEY],
       '',
-      `Russia reopens the airspace to Turkish aircraft and drones: ` +
+      () =>
+        `Russia reopens the airspace to Turkish aircraft and drones: ` +
         (ceasefire
           ? 'a ceasefire with Turkey holds.'
           : `escalation is down to rung ${level} (${LADDER[level]}).`),
@@ -319,7 +322,8 @@ export function updateEscalation(state: GameState, view: GameState, sink: EventS
       'tension.changed',
       [r.a, r.b],
       '',
-      `Tension between ${actorName(view, r.a)} and ${actorName(view, r.b)} ${after > before ? 'rises' : 'falls'} ${before} → ${after}` +
+      () =>
+        `Tension between ${actorName(view, r.a)} and ${actorName(view, r.b)} ${after > before ? 'rises' : 'falls'} ${before} → ${after}` +
         (why.length > 0
           ? ` after ${why.join(' and ')}.`
           : ` (it eases by ${p.tensionDecayPerTurn} every ${p.tensionDecayEveryTurns} turns without clashes while escalation stays at rung ${p.tensionDecayMaxLevel} or below).`),
@@ -359,9 +363,10 @@ export function updateEscalation(state: GameState, view: GameState, sink: EventS
       'market.moved',
       TURKEY,
       '',
-      drop > 0
-        ? `Turkish markets (lira and bonds) fall ${indexBefore} → ${m.marketIndex}: ${parts.join(', ')}.`
-        : `Turkish markets recover ${indexBefore} → ${m.marketIndex} in a turn without Turkish losses or high escalation.`,
+      () =>
+        drop > 0
+          ? `Turkish markets (lira and bonds) fall ${indexBefore} → ${m.marketIndex}: ${parts.join(', ')}.`
+          : `Turkish markets recover ${indexBefore} → ${m.marketIndex} in a turn without Turkish losses or high escalation.`,
       { before: indexBefore, after: m.marketIndex, killed: killedTr, shock },
     );
   }

@@ -82,9 +82,10 @@ export function updateHighways(state: GameState, view: GameState, sink: EventSin
         is ? 'highway.opened' : 'highway.closed',
         actor,
         '',
-        is
-          ? `The ${highway.id} is open end to end (${view.locations[first]!.name} to ${view.locations[last]!.name}) for ${actorName(view, actor)}: every place on it is held by it or its allies and no hostile artillery reaches it.`
-          : `The ${highway.id} is closed for ${actorName(view, actor)}: ${blocked.join('; ')}.`,
+        () =>
+          is
+            ? `The ${highway.id} is open end to end (${view.locations[first]!.name} to ${view.locations[last]!.name}) for ${actorName(view, actor)}: every place on it is held by it or its allies and no hostile artillery reaches it.`
+            : `The ${highway.id} is closed for ${actorName(view, actor)}: ${blocked.join('; ')}.`,
         { highway: hw, open: is },
       );
     }

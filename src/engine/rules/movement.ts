@@ -169,7 +169,7 @@ export function moveUnits(state: GameState, view: GameState, sink: EventSink): v
       'unit.moved',
       unit.actor,
       unit.location,
-      `${unit.name} moves ${km} km from ${placeName(state, startedAt)} and is now ${where}${reached}.`,
+      () => `${unit.name} moves ${km} km from ${placeName(state, startedAt)} and is now ${where}${reached}.`,
       {
         unit: unit.id,
         from: startedAt,
@@ -180,7 +180,7 @@ export function moveUnits(state: GameState, view: GameState, sink: EventSink): v
       },
     );
     if (halted !== '') {
-      sink.emit('unit.halted', unit.actor, unit.location, `${unit.name} stops: ${halted}.`, {
+      sink.emit('unit.halted', unit.actor, unit.location, () => `${unit.name} stops: ${halted}.`, {
         unit: unit.id,
         destination: target,
       });

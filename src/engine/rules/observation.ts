@@ -34,7 +34,8 @@ export function observeAttack(
       'post.observed',
       [post.actor, attacker],
       location,
-      `${post.name} observes and reports ${what} by ${actorName(view, attacker)}; international pressure on it rises to ${pressure[attacker]}.`,
+      () =>
+        `${post.name} observes and reports ${what} by ${actorName(view, attacker)}; international pressure on it rises to ${pressure[attacker]}.`,
       { post: id, attacker, pressure: pressure[attacker]! },
     );
   }

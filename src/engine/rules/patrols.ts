@@ -101,9 +101,10 @@ export function runPatrols(
       'patrol.changed',
       [actor, ...patrol.actors.filter((a) => a !== actor)],
       patrol.route[0] ?? '',
-      to === 'active'
-        ? `${actorName(view, actor)} starts ${patrol.name} (${patrolActors(view, patrol)}) along ${routeWords(view, patrol)}.`
-        : `${actorName(view, actor)} suspends ${patrol.name} (${patrolActors(view, patrol)}).`,
+      () =>
+        to === 'active'
+          ? `${actorName(view, actor)} starts ${patrol.name} (${patrolActors(view, patrol)}) along ${routeWords(view, patrol)}.`
+          : `${actorName(view, actor)} suspends ${patrol.name} (${patrolActors(view, patrol)}).`,
       { patrol: patrol.id, from, to, by: actor, attacks: patrol.attacks },
     );
   }
@@ -150,7 +151,8 @@ export function runPatrols(
         'patrol.attacked',
         [by, ...patrol.actors],
         place,
-        `${actorName(view, by)} attacks ${patrol.name} at ${placeName(view, place)}: chance ${pm}‰ (a hard-line group holds or stands near the place), ` +
+        () =>
+          `${actorName(view, by)} attacks ${patrol.name} at ${placeName(view, place)}: chance ${pm}‰ (a hard-line group holds or stands near the place), ` +
           `roll ${roll} < ${pm} → attack; d10 ${d10} → ${severity}: ${losses}. The patrol turns back (${patrol.attacks} attack${patrol.attacks === 1 ? '' : 's'} so far).`,
         data,
       );
@@ -161,7 +163,8 @@ export function runPatrols(
           'patrol.changed',
           patrol.actors,
           place,
-          `${patrol.name} is suspended after ${patrol.attacks} attacks (it is suspended every ${p.patrolAttacksToSuspend}).`,
+          () =>
+            `${patrol.name} is suspended after ${patrol.attacks} attacks (it is suspended every ${p.patrolAttacksToSuspend}).`,
           { patrol: id, from: 'active', to: 'suspended', by, attacks: patrol.attacks },
         );
       }
@@ -173,7 +176,8 @@ export function runPatrols(
       'patrol.completed',
       patrol.actors,
       patrol.route[0] ?? '',
-      `${patrol.name} (${patrolActors(view, patrol)}) drives ${routeWords(view, patrol)} without incident (run ${patrol.completed})` +
+      () =>
+        `${patrol.name} (${patrolActors(view, patrol)}) drives ${routeWords(view, patrol)} without incident (run ${patrol.completed})` +
         (checked.length > 0
           ? `; places near hard-line groups, chance ${p.patrolAttackPerMille}‰ each: ${checked.join(', ')}.`
           : '.'),

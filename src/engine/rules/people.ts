@@ -26,7 +26,7 @@ export function killCivilians(
     'civilians.killed',
     actor,
     location,
-    `${killed} civilians are killed in ${loc.name} by ${cause}.`,
+    () => `${killed} civilians are killed in ${loc.name} by ${cause}.`,
     {
       killed,
       cause,
@@ -57,7 +57,8 @@ export function displaceCivilians(
     'civilians.displaced',
     '',
     location,
-    `${moved} people flee ${loc.name} towards the camps on the Turkish border (${reason}); ${state.meters.displaced} displaced in all.`,
+    () =>
+      `${moved} people flee ${loc.name} towards the camps on the Turkish border (${reason}); ${state.meters.displaced} displaced in all.`,
     { displaced: moved, total: state.meters.displaced, reason },
   );
   return moved;

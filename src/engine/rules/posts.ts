@@ -104,7 +104,8 @@ export function updatePosts(state: GameState, view: GameState, sink: EventSink):
         'post.status_changed',
         [post.actor, site.controller],
         post.location,
-        `${post.name} is overrun: ${actorName(view, site.controller)}, hostile to ${actorName(view, post.actor)}, ` +
+        () =>
+          `${post.name} is overrun: ${actorName(view, site.controller)}, hostile to ${actorName(view, post.actor)}, ` +
           `has taken ${site.name}, where the post stood; the garrison of ${post.garrison} falls back.`,
         { post: id, from: post.status, to: 'overrun', by: site.controller },
       );
@@ -126,7 +127,7 @@ export function updatePosts(state: GameState, view: GameState, sink: EventSink):
         'post.status_changed',
         post.actor,
         post.location,
-        `${post.name} is now ${STATUS_WORDS[situation.status]}: ${why}.`,
+        () => `${post.name} is now ${STATUS_WORDS[situation.status]}: ${why}.`,
         { post: id, from: post.status, to: situation.status },
       );
       post.status = situation.status;
@@ -139,11 +140,17 @@ export function updatePosts(state: GameState, view: GameState, sink: EventSink):
     const before = post.supplyDays;
     post.supplyDays = Math.max(0, post.supplyDays - state.calendar.daysPerTurn);
     if (before > 0 && post.supplyDays === 0) {
-      sink.emit('post.supply_exhausted', post.actor, post.location, `${post.name} has run out of supplies.`, {
-        post: id,
-        before,
-        after: 0,
-      });
+      sink.emit(
+        'post.supply_exhausted',
+        post.actor,
+        post.location,
+        () => `${post.name} has run out of supplies.`,
+        {
+          post: id,
+          before,
+          after: 0,
+        },
+      );
     } else if (before === 0) {
       const r = post.readiness;
       post.readiness = Math.max(0, post.readiness - p.postReadinessLossPerTurn);
@@ -156,7 +163,8 @@ export function updatePosts(state: GameState, view: GameState, sink: EventSink):
           'post.readiness',
           post.actor,
           post.location,
-          `${post.name} has no supplies left; readiness falls ${r} → ${post.readiness} (garrison of ${actorName(state, post.actor)}).`,
+          () =>
+            `${post.name} has no supplies left; readiness falls ${r} → ${post.readiness} (garrison of ${actorName(state, post.actor)}).`,
           { post: id, before: r, after: post.readiness },
         );
       }
@@ -246,7 +254,7 @@ export function applyPostOrders(
 
 function lapse(sink: EventSink, actor: string, kind: string, check: Result): void {
   if (check.ok) return;
-  sink.emit('order.rejected', actor, '', `Order lapsed (${check.code}): ${check.message}`, {
+  sink.emit('order.rejected', actor, '', () => `Order lapsed (${check.code}): ${check.message}`, {
     code: check.code,
     order: kind,
   });
@@ -288,7 +296,8 @@ function evacuatePost(state: GameState, view: GameState, id: string, sink: Event
       'tension.changed',
       [post.actor, other],
       post.location,
-      `Tension between ${actorName(view, post.actor)} and ${actorName(view, other)} eases ${before} → ${after}: ` +
+      () =>
+        `Tension between ${actorName(view, post.actor)} and ${actorName(view, other)} eases ${before} → ${after}: ` +
         `the encircled ${post.name} is given up.`,
       {
         a: post.actor < other ? post.actor : other,
@@ -303,7 +312,8 @@ function evacuatePost(state: GameState, view: GameState, id: string, sink: Event
     'post.evacuated',
     post.actor,
     post.location,
-    `${actorName(view, post.actor)} evacuates ${post.name}${encircled ? ', encircled,' : ''} in an escorted withdrawal: ` +
+    () =>
+      `${actorName(view, post.actor)} evacuates ${post.name}${encircled ? ', encircled,' : ''} in an escorted withdrawal: ` +
       `the garrison of ${garrison} goes home` +
       (costs.length + tensionWords.length > 0 ? `; ${[...costs, ...tensionWords].join('; ')}.` : '.'),
     data,
@@ -347,7 +357,8 @@ function establishPost(
     'post.established',
     actor,
     site.id,
-    `${actorName(view, actor)} establishes ${post.name} at ${site.name} with ${unit.name}: garrison ${post.garrison} ` +
+    () =>
+      `${actorName(view, actor)} establishes ${post.name} at ${site.name} with ${unit.name}: garrison ${post.garrison} ` +
       `(strength ${unit.strength} × ${p.establishPostGarrisonPerStrength}, at most ${p.establishPostGarrisonMax}), ` +
       `${post.supplyDays} of ${post.maxSupplyDays} supply days, sees ${Math.floor(post.radius / 1000)} km; ${STATUS_WORDS[post.status]}.`,
     { post: id, unit: unit.id, garrison: post.garrison, supplyDays: post.supplyDays, status: post.status },

@@ -150,7 +150,7 @@ export function publishReports(state: GameState, view: GameState, sink: EventSin
     }
     const d = r.publishTurn - r.about.turn;
     const late = d > 0 ? ` (published ${d} turn${d === 1 ? '' : 's'} later)` : '';
-    sink.emit('report.published', actors, about?.location ?? '', `${r.text}${late}${truth}`, data);
+    sink.emit('report.published', actors, about?.location ?? '', () => `${r.text}${late}${truth}`, data);
   }
 }
 

@@ -304,7 +304,10 @@ const MEANS_WORDS: Record<StrikeMeans, string> = {
 };
 
 function refuse(sink: EventSink, actor: string, code: RejectCode, message: string): void {
-  sink.emit('order.rejected', actor, '', `Order rejected (${code}): ${message}`, { code, order: 'strike' });
+  sink.emit('order.rejected', actor, '', () => `Order rejected (${code}): ${message}`, {
+    code,
+    order: 'strike',
+  });
 }
 
 /**
@@ -437,7 +440,7 @@ function strike(state: GameState, view: GameState, sink: EventSink, actor: strin
       'strike.resolved',
       [actor],
       order.target,
-      `${parts.join('')}; no sortie gets through, and nothing is hit.`,
+      () => `${parts.join('')}; no sortie gets through, and nothing is hit.`,
       data,
     );
     return;
@@ -508,7 +511,7 @@ function strike(state: GameState, view: GameState, sink: EventSink, actor: strin
     'strike.resolved',
     [actor, ...sortedIds(byActor).filter((a) => a !== post?.actor), ...(post ? [post.actor] : [])],
     order.target,
-    `${parts.join('')}: ${hitWords.join('; ')}.`,
+    () => `${parts.join('')}: ${hitWords.join('; ')}.`,
     data,
   );
 
@@ -519,7 +522,7 @@ function strike(state: GameState, view: GameState, sink: EventSink, actor: strin
       'unit.destroyed',
       [unit.actor, actor],
       order.target,
-      `${unit.name} is destroyed by ${what} of ${name} on ${target.name}.`,
+      () => `${unit.name} is destroyed by ${what} of ${name} on ${target.name}.`,
       {
         unit: id,
         by: actor,

@@ -316,7 +316,7 @@ function failed(firing: Firing, action: TriggerAction, reason: string): void {
     'trigger.action_failed',
     '',
     '',
-    `Trigger "${id}" could not carry out its ${actionKind(action)} action: ${reason}.`,
+    () => `Trigger "${id}" could not carry out its ${actionKind(action)} action: ${reason}.`,
     { trigger: id, action: actionKind(action), reason },
   );
 }
@@ -330,7 +330,7 @@ function changeVariable(state: GameState, firing: Firing, id: string, to: number
     'variable.changed',
     '',
     '',
-    `Variable "${id}" changes ${String(from)} → ${String(to)} (trigger "${firing.trigger.id}").`,
+    () => `Variable "${id}" changes ${String(from)} → ${String(to)} (trigger "${firing.trigger.id}").`,
     { variable: id, from, to, trigger: firing.trigger.id },
   );
 }
@@ -355,10 +355,11 @@ function setAgreement(
     'agreement.changed',
     [...a.parties],
     '',
-    start
-      ? `The ${a.name} takes effect now (turn ${state.turn}, scenario trigger "${firing.trigger.id}")` +
+    () =>
+      start
+        ? `The ${a.name} takes effect now (turn ${state.turn}, scenario trigger "${firing.trigger.id}")` +
           (a.ceasefire ? ': a ceasefire, so an attack by a party is a recorded violation.' : '.')
-      : `The ${a.name} ends (it was ${from}; scenario trigger "${firing.trigger.id}").`,
+        : `The ${a.name} ends (it was ${from}; scenario trigger "${firing.trigger.id}").`,
     { agreement: id, from, to, cause: 'trigger', trigger: firing.trigger.id },
   );
 }
@@ -374,7 +375,7 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
     const data: GameEvent['data'] = { trigger: tid, to: to.join(',') };
     if (typeof filled === 'string') data['text:en'] = filled;
     else for (const locale of sortedIds(filled)) data[`text:${locale}`] = filled[locale]!;
-    sink.emit('trigger.message', [...to], '', textIn(filled), data);
+    sink.emit('trigger.message', [...to], '', () => textIn(filled), data);
     return;
   }
   if ('set' in action) {
@@ -418,7 +419,8 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
         'unit.spawned',
         u.actor,
         u.location,
-        `${u.name} (${actorName(state, u.actor)}, ${u.type.replace('_', ' ')}, strength ${u.strength}) ` +
+        () =>
+          `${u.name} (${actorName(state, u.actor)}, ${u.type.replace('_', ' ')}, strength ${u.strength}) ` +
           `appears at ${placeName(state, u.location)} (scenario trigger "${tid}").`,
         {
           unit: u.id,
@@ -445,7 +447,8 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
         'unit.removed',
         actor,
         location,
-        `${name} (${actorName(state, actor)}, strength ${strength}) is taken off the map (scenario trigger "${tid}").`,
+        () =>
+          `${name} (${actorName(state, actor)}, strength ${strength}) is taken off the map (scenario trigger "${tid}").`,
         { unit: id, actor, strength, trigger: tid },
       );
     }
@@ -463,10 +466,11 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
       'control.changed',
       [actor, from],
       location,
-      (actor === ''
-        ? `Nobody holds ${loc.name} any more`
-        : `${actorName(state, actor)} takes ${loc.name}` +
-          (from === '' ? '' : ` from ${actorName(state, from)}`)) + ` (scenario trigger "${tid}").`,
+      () =>
+        (actor === ''
+          ? `Nobody holds ${loc.name} any more`
+          : `${actorName(state, actor)} takes ${loc.name}` +
+            (from === '' ? '' : ` from ${actorName(state, from)}`)) + ` (scenario trigger "${tid}").`,
       { from, to: actor, cause: 'trigger', trigger: tid },
     );
     return;
@@ -483,7 +487,8 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
       'tension.changed',
       [x, y],
       '',
-      `Tension between ${actorName(state, x)} and ${actorName(state, y)} ${t.after > t.before ? 'rises' : 'falls'} ` +
+      () =>
+        `Tension between ${actorName(state, x)} and ${actorName(state, y)} ${t.after > t.before ? 'rises' : 'falls'} ` +
         `${t.before} → ${t.after} (scenario trigger "${tid}").`,
       { a: x, b: y, before: t.before, after: t.after, cause: 'trigger', trigger: tid },
     );
@@ -498,7 +503,8 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
       'escalation.changed',
       '',
       '',
-      `Escalation ${to > from ? 'rises' : 'falls'} ${from} → ${to} (${LADDER[to]}; scenario trigger "${tid}").`,
+      () =>
+        `Escalation ${to > from ? 'rises' : 'falls'} ${from} → ${to} (${LADDER[to]}; scenario trigger "${tid}").`,
       { from, to, cause: 'trigger', trigger: tid },
     );
     return;
@@ -513,7 +519,8 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
       'points.awarded',
       actor,
       '',
-      `${actorName(state, actor)} ${points >= 0 ? 'gains' : 'loses'} ${Math.abs(points)} point${Math.abs(points) === 1 ? '' : 's'}: ` +
+      () =>
+        `${actorName(state, actor)} ${points >= 0 ? 'gains' : 'loses'} ${Math.abs(points)} point${Math.abs(points) === 1 ? '' : 's'}: ` +
         `${why}; score now ${score}.`,
       { actor, points, score, reason: why, trigger: tid },
     );
@@ -541,7 +548,8 @@ function runAction(state: GameState, firing: Firing, action: TriggerAction): voi
       'objective.failed',
       objective.actor,
       '',
-      `${actorName(state, objective.actor)}'s objective "${textIn(objective.text)}" has failed (scenario trigger "${tid}"): ` +
+      () =>
+        `${actorName(state, objective.actor)}'s objective "${textIn(objective.text)}" has failed (scenario trigger "${tid}"): ` +
         `its ${objective.points} points can no longer be scored.`,
       { objective: id, actor: objective.actor, points: objective.points, trigger: tid },
     );
@@ -619,7 +627,8 @@ export function runTriggers(state: GameState, sink: EventSink): GameState {
                 'trigger.halted',
                 '',
                 '',
-                `Trigger "${trigger.id}" would fire (round ${round}, on ${happening.words}) but the triggers stop for this turn: ` +
+                () =>
+                  `Trigger "${trigger.id}" would fire (round ${round}, on ${happening.words}) but the triggers stop for this turn: ` +
                   `at most ${cap.value} ${cap.words} (${cap.name}).`,
                 { trigger: trigger.id, cap: cap.name, value: cap.value, round, firings },
               );
@@ -634,7 +643,7 @@ export function runTriggers(state: GameState, sink: EventSink): GameState {
               'trigger.fired',
               '',
               happening.location,
-              `Trigger "${trigger.id}" fires (round ${round}) on ${happening.words}.`,
+              () => `Trigger "${trigger.id}" fires (round ${round}) on ${happening.words}.`,
               {
                 trigger: trigger.id,
                 happening: happening.kind,

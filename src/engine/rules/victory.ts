@@ -106,7 +106,8 @@ export function scoreObjective(
     'objective.achieved',
     objective.actor,
     '',
-    `${actorName(state, objective.actor)} achieves the objective "${textIn(objective.text)}" (${why}): ` +
+    () =>
+      `${actorName(state, objective.actor)} achieves the objective "${textIn(objective.text)}" (${why}): ` +
       `${sign}${objective.points} points, score now ${total}.`,
     {
       objective: objective.id,
@@ -252,7 +253,8 @@ export function checkVictory(state: GameState, before: GameState, sink: EventSin
     'scenario.ended',
     [...sortedIds(bands)],
     '',
-    `${summary}. Bands: decisive at ${b.decisive} points or more, marginal at ${b.marginal}, draw at ${b.draw}, defeat below.`,
+    () =>
+      `${summary}. Bands: decisive at ${b.decisive} points or more, marginal at ${b.marginal}, draw at ${b.draw}, defeat below.`,
     data,
   );
 }

@@ -72,7 +72,8 @@ export function recordViolation(
     'agreement.violated',
     actor,
     '',
-    `${actorName(state, actor)} violates the ${a.name}: ${what} (${total} violation${total === 1 ? '' : 's'} of ${a.collapseAt} before it collapses).`,
+    () =>
+      `${actorName(state, actor)} violates the ${a.name}: ${what} (${total} violation${total === 1 ? '' : 's'} of ${a.collapseAt} before it collapses).`,
     { agreement: id, actor, total, collapseAt: a.collapseAt },
   );
   const before = a.status;
@@ -82,9 +83,10 @@ export function recordViolation(
       'agreement.changed',
       a.parties,
       '',
-      a.status === 'collapsed'
-        ? `The ${a.name} collapses after ${total} violations.`
-        : `The ${a.name} is violated but still stands.`,
+      () =>
+        a.status === 'collapsed'
+          ? `The ${a.name} collapses after ${total} violations.`
+          : `The ${a.name} is violated but still stands.`,
       { agreement: id, from: before, to: a.status },
     );
   }
