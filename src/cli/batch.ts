@@ -8,12 +8,13 @@ import { SingleBar } from 'cli-progress';
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { RULES_VERSION } from '../engine/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { intFlag, outFileFlag, parseFlags, playersArg, seedFlag } from './args.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './batch-worker.ts';
-import { WORKER_KIND } from './batch-worker.ts';
+import { COLLECT_ABOVE_BYTES, WORKER_KIND } from './batch-worker.ts';
 import { playersSpec, type Player } from './play.ts';
 import { workerBundle } from './worker-bundle.ts';
 import { loadScenarioArg, resolveScenarioPath, UsageError } from './files.ts';
@@ -52,6 +53,8 @@ export interface GamesOptions {
   onStart?: () => void;
   /** Called after every game with the number of games done. */
   onProgress?: (done: number) => void;
+  /** The heap in use above which a worker collects its garbage itself (default `COLLECT_ABOVE_BYTES`). */
+  collectAboveBytes?: number;
 }
 
 export interface GamesRun {
@@ -63,6 +66,8 @@ export interface GamesRun {
   startMs: number;
   /** Per worker, the peak V8 heap in use (see `FromWorker`), in bytes. */
   peakHeapBytes: number[];
+  /** Per worker, how many times it collected its garbage itself (`collectAboveBytes`). */
+  collections: number[];
 }
 
 const WORKER_URL = new URL('./batch-thread.mjs', import.meta.url);
@@ -81,11 +86,16 @@ export async function playGames(options: GamesOptions): Promise<GamesRun> {
     baseSeed: options.baseSeed,
     maxTurns: options.maxTurns,
     players: options.players,
+    collectAboveBytes: options.collectAboveBytes ?? COLLECT_ABOVE_BYTES,
   };
+  // Each worker collects its own garbage past `collectAboveBytes` (batch-worker.ts) through V8's
+  // `gc`, which a thread started after this flag is set has (the flag is the process's).
+  setFlagsFromString('--expose-gc');
   return new Promise<GamesRun>((resolvePromise, reject) => {
     const workers: Worker[] = [];
     const records = new Map<number, GameRecord>();
     const peakHeapBytes = new Array<number>(count).fill(0);
+    const collections = new Array<number>(count).fill(0);
     let next = first;
     let ready = 0;
     let started = 0;
@@ -124,6 +134,7 @@ export async function playGames(options: GamesOptions): Promise<GamesRun> {
         }
         records.set(message.record.index, message.record);
         peakHeapBytes[k] = Math.max(peakHeapBytes[k]!, message.peakHeapBytes);
+        collections[k] = message.collections;
         if (records.size === total) finished = performance.now();
         options.onProgress?.(records.size);
         if (next > last) stopping = true;
@@ -142,6 +153,7 @@ export async function playGames(options: GamesOptions): Promise<GamesRun> {
           playMs: finished - started,
           startMs: started - t0,
           peakHeapBytes,
+          collections,
         });
       });
     }

@@ -6,6 +6,7 @@ import { hashState, resolveTurn, setStateFreezing, type GameState } from '../eng
 import { newGame, scriptedOrders, type Scenario } from '../scenario/index.ts';
 import { fileURLToPath } from 'node:url';
 import { playGames, type GamesRun } from './batch.ts';
+import { COLLECT_ABOVE_BYTES } from './batch-worker.ts';
 import { benchWeb } from './bench-web.ts';
 import { loadScenarioArg, resolveScenarioPath, UsageError } from './files.ts';
 import { defaultPlayers, ordersForTurn, parsePlayers } from './play.ts';
@@ -191,6 +192,9 @@ export async function runBench(
   out.log(
     `bench: ai.winRateVsRandom over ${strength.seeds} seeds (wins, ties, losses per actor): ${JSON.stringify(strength.byActor)}`,
   );
+  const collections = [...rounds.flatMap((r) => [r.one, r.two]), scripted, long]
+    .flatMap((run) => run.collections)
+    .reduce((a, b) => a + b, 0);
   const seconds = (run: GamesRun) =>
     `${(run.playMs / 1000).toFixed(1)} s (started in ${(run.startMs / 1000).toFixed(1)} s)`;
   out.log(
@@ -199,7 +203,9 @@ export async function runBench(
         .map((r, i) => `round ${i + 1}: 1 worker ${seconds(r.one)}, 2 workers ${seconds(r.two)}`)
         .join('; ') +
       `; as shipped (scripted actors) on 2 workers ${(scripted.playMs / 1000).toFixed(1)} s` +
-      `; ${LONG_BATCH_GAMES} games on 2 workers ${seconds(long)}`,
+      `; ${LONG_BATCH_GAMES} games on 2 workers ${seconds(long)}` +
+      `; workers collected their garbage themselves (heap in use over ${COLLECT_ABOVE_BYTES / 1048576} MB) ` +
+      `${collections} time${collections === 1 ? '' : 's'} in all`,
   );
   out.log(JSON.stringify(figures));
   return 0;

@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { playGame } from '../../src/cli/batch-worker.ts';
+import { playGames } from '../../src/cli/batch.ts';
+import { COLLECT_ABOVE_BYTES, playGame } from '../../src/cli/batch-worker.ts';
 import { loadScenarioArg, SCENARIO_DIR } from '../../src/cli/files.ts';
 import { parsePlayers } from '../../src/cli/play.ts';
 import { mainAsync } from '../../src/cli/main.ts';
@@ -187,6 +188,29 @@ describe('idlib-sim batch and merge', () => {
     expect(two.err.at(-1)).toMatch(/on 2 workers/);
     expect(two.out.at(-1)).toBe(one.out.at(-1));
     expect(readFileSync(full2, 'utf8')).toBe(readFileSync(full1, 'utf8'));
+  });
+
+  it('a worker past its heap bound collects its garbage itself, and plays the same games', async () => {
+    const scenario = loadScenarioArg(SCENARIO);
+    const options = {
+      scenarioPath: join(SCENARIO_DIR, `${SCENARIO}.scenario.yaml`),
+      scenario,
+      baseSeed: '1',
+      first: 0,
+      last: 1,
+      maxTurns: 5,
+      players: parsePlayers('computer', scenario),
+      workers: 1,
+    };
+    // A bound of one byte: the worker collects after every turn it plays.
+    const bounded = await playGames({ ...options, collectAboveBytes: 1 });
+    expect(bounded.collections).toEqual([10]);
+    // The usual bound is far above what two short games leave.
+    const usual = await playGames(options);
+    expect(usual.collections).toEqual([0]);
+    expect(COLLECT_ABOVE_BYTES).toBeGreaterThan(64 * 1048576);
+    expect(bounded.records).toEqual(usual.records);
+    expect(bounded.records.map((r) => r.turns)).toEqual([5, 5]);
   });
 
   it('plays in its workers exactly the game run --seed S-i replays', () => {
