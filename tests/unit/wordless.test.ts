@@ -37,8 +37,10 @@ function playBoth(scenario: Scenario, seed: string, players: Record<string, Play
   let wordless = newGame(scenario, seed);
   let explained = 0;
   let turns = 0;
+  // Each turn's orders, worked out once from the worded game.
+  let next = ordersForTurn(scenario, worded, players);
   while (!worded.over) {
-    const { orders, decisions } = ordersForTurn(scenario, worded, players);
+    const { orders, decisions } = next;
     const a = resolveTurn(worded, orders, decisions);
     const b = resolveTurn(wordless, orders, decisions, { wordless: true });
     expect(b.events.every((e) => e.explain === '')).toBe(true);
@@ -52,10 +54,9 @@ function playBoth(scenario: Scenario, seed: string, players: Record<string, Play
     worded = a.state;
     wordless = b.state;
     turns++;
+    next = ordersForTurn(scenario, worded, players);
     // The computer actors decide from the wordless game too: its own orders must be the same.
-    expect(ordersForTurn(scenario, wordless, players).orders).toEqual(
-      ordersForTurn(scenario, worded, players).orders,
-    );
+    expect(ordersForTurn(scenario, wordless, players).orders).toEqual(next.orders);
   }
   expect(wordless.over).toBe(true);
   expect(wordless.log.length).toBe(worded.log.length);
