@@ -64,8 +64,20 @@ export interface Context {
    * open (guns in range keep a highway closed however much of it the actor holds).
    */
   gunsOnObjectives: Set<string>;
-  /** Places Turkish guns reach (for the actors Turkey supports); worked out when first read. */
-  readonly inTurkishGunRange: Set<string>;
+  /** Places Turkish guns reach (for the actors Turkey supports): see `turkishGunRange`. */
+  turkishGuns: Set<string> | null;
+}
+
+/**
+ * The places Turkish guns reach, worked out when first asked (one factor asks, in few doctrines).
+ * A function and a plain field rather than a getter in the context's literal: V8 (Node 20) makes
+ * an object literal with an accessor in the old generation, and everything such an object points
+ * to (here the view and the context's maps and sets) then outlives the scavenges until the next
+ * full collection. With the getter, every decision's view and context moved to the old
+ * generation (docs/architecture.md).
+ */
+export function turkishGunRange(ctx: Context): Set<string> {
+  return (ctx.turkishGuns ??= ctx.actor === ctx.turkey ? new Set() : gunRange(ctx.view, ctx.turkey));
 }
 
 export function tensionOf(view: GameState, a: string, b: string): number {
@@ -238,7 +250,6 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
     for (const n of neighbours(view, heart)) nearHeart.add(n.location);
   }
   const aims = objectiveAims(view, actor);
-  let turkishGuns: Set<string> | null = null;
   return {
     objectivePlaces: aims.places,
     gunsOnObjectives: gunsReaching(view, actor, aims.highwayTowns),
@@ -264,10 +275,7 @@ export function buildContext(view: GameState, actor: string, doctrine: Doctrine)
     nearHeart,
     ceasefireStarting: ceasefireStarting(view, actor),
     frontLineSeen: new Map(),
-    // Only one factor reads it (retake_towns_with_turkish_fire), in few doctrines.
-    get inTurkishGunRange() {
-      return (turkishGuns ??= actor === roles.turkey ? new Set() : gunRange(view, roles.turkey));
-    },
+    turkishGuns: null,
   };
 }
 

@@ -11,7 +11,15 @@ import {
   type OrderKind,
   type Unit,
 } from '../engine/index.ts';
-import { fighting, frontLine, heldByEnemy, heldByFriend, tensionOf, type Context } from './context.ts';
+import {
+  fighting,
+  frontLine,
+  heldByEnemy,
+  heldByFriend,
+  tensionOf,
+  turkishGunRange,
+  type Context,
+} from './context.ts';
 
 type Judge = (order: Order, ctx: Context) => number;
 
@@ -403,7 +411,7 @@ export const FACTOR_JUDGES: Record<Factor, Judge> = {
     if (loc.kind !== 'city' && loc.kind !== 'town' && loc.kind !== 'village') return 0;
     const turkey = ctx.view.actors[ctx.turkey];
     const covered =
-      ctx.inTurkishGunRange.has(aim) ||
+      turkishGunRange(ctx).has(aim) ||
       (turkey !== undefined && turkey.droneSorties > 0 && !ctx.view.meters.airspaceClosed);
     if (order.kind === 'assault') return covered ? 90 : 20;
     if (order.kind === 'move') return covered ? 40 : 10;

@@ -104,7 +104,14 @@ function copyFlatRecord<T extends { [K in keyof T]: Flat[string] }>(
   return out; // (key by key: see SPREAD_KEYS)
 }
 
-/** Records copied one level deep (`shallowRecord`) → the record each was copied from. */
+/**
+ * Records copied one level deep (`shallowRecord`) → the record each was copied from, while the
+ * step that copied them runs: `change` removes the entry when the step ends. Left in, an entry
+ * would keep the record before alive until V8's next full collection, however soon both died: a
+ * scavenge (the collection of young objects, several a game) treats the values of a WeakMap as
+ * alive whatever became of their keys. The places of every step before were then kept, one
+ * record leading to the next, and each moved to the old generation (docs/architecture.md).
+ */
 const shallowSources = new WeakMap<object, Record<string, unknown>>();
 
 /**
@@ -468,7 +475,11 @@ export function change(
   try {
     recipe(draft as unknown as GameState);
   } finally {
-    for (const v of draft.copies) open.delete(v);
+    for (const v of draft.copies) {
+      open.delete(v);
+      // A step's places are written through `own` only while it runs (after, they are frozen).
+      shallowSources.delete(v);
+    }
   }
   if (freezing) return deepFreeze(next as unknown as GameState);
   // Without freezing, the records the step copied are still frozen one level deep (a record keeps

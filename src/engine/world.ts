@@ -126,35 +126,36 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
  * The relations of a list by pair (both ways round), the first of the list for a pair given twice.
  * It holds the relation objects themselves, so a stance or tension changed in place reads true; a
  * relation added (`ensureRelation` splices one in) changes the length, which builds it anew. (No
- * rule replaces a relation by another in place: a new list is a new key.)
+ * rule replaces a relation by another in place: a new list gets an index of its own.)
  */
 interface RelationIndex {
   length: number;
   byPair: Map<string, Map<string, Relation>>;
 }
 
-const relationIndexes = new WeakMap<readonly Relation[], RelationIndex>();
-/** The list asked about last, and its index: most calls in a row ask about the same list. */
+/**
+ * The list asked about last, and its index. The calls about one list come in a run, so this one
+ * entry builds about as few indexes as a memo per list did (110 a computer-played game against
+ * 108), and it lets the old ones die young: a memo in a WeakMap kept every index (and so every
+ * list) alive through V8's scavenges, which treat a WeakMap's values as alive (see `change` in
+ * src/engine/working.ts).
+ */
 let lastRelations: readonly Relation[] | null = null;
 let lastIndex: RelationIndex | null = null;
 
 function relationIndex(relations: readonly Relation[]): RelationIndex {
   if (relations === lastRelations && lastIndex!.length === relations.length) return lastIndex!;
-  let index = relationIndexes.get(relations);
-  if (index === undefined || index.length !== relations.length) {
-    const byPair = new Map<string, Map<string, Relation>>();
-    const add = (x: string, y: string, r: Relation) => {
-      let row = byPair.get(x);
-      if (row === undefined) byPair.set(x, (row = new Map()));
-      if (!row.has(y)) row.set(y, r);
-    };
-    for (const r of relations) {
-      add(r.a, r.b, r);
-      add(r.b, r.a, r);
-    }
-    index = { length: relations.length, byPair };
-    relationIndexes.set(relations, index);
+  const byPair = new Map<string, Map<string, Relation>>();
+  const add = (x: string, y: string, r: Relation) => {
+    let row = byPair.get(x);
+    if (row === undefined) byPair.set(x, (row = new Map()));
+    if (!row.has(y)) row.set(y, r);
+  };
+  for (const r of relations) {
+    add(r.a, r.b, r);
+    add(r.b, r.a, r);
   }
+  const index = { length: relations.length, byPair };
   lastRelations = relations;
   lastIndex = index;
   return index;

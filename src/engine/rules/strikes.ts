@@ -100,11 +100,14 @@ interface Kept {
   targetPlaces: Map<string, Set<string>>;
 }
 
-const kept = new WeakMap<object, Kept>();
-
 /**
- * The answers given last: most calls in a row are about one state. (Parts found not being written
- * never are later: the parts a step writes are copies it makes, new objects.)
+ * The answers for the state asked about last. The calls about one state come in a run (a rule's
+ * or a decision's), and a state's parts are not asked about again once another's are: over a
+ * computer-played game, keeping the answers of the last 64 states instead of the last one made
+ * none fewer (381 a game either way). Only the last is kept, in a plain variable: a memo per state
+ * (a WeakMap keyed by the units, which this once was) kept every view's and state's answers, and
+ * the parts they name, from dying young, since V8's scavenges treat a WeakMap's values as alive
+ * (see `change` in src/engine/working.ts and docs/architecture.md).
  */
 let lastKept: Kept | null = null;
 
@@ -121,11 +124,7 @@ function keptFor(state: GameState): Kept | null {
     return last;
   if (beingChanged(units) || beingChanged(locations) || beingChanged(posts) || beingChanged(relations))
     return null;
-  let k = kept.get(units);
-  if (k === undefined || k.locations !== locations || k.posts !== posts || k.relations !== relations) {
-    k = { units, locations, posts, relations, unitPlaces: new Map(), targetPlaces: new Map() };
-    kept.set(units, k);
-  }
+  const k: Kept = { units, locations, posts, relations, unitPlaces: new Map(), targetPlaces: new Map() };
   lastKept = k;
   return k;
 }
