@@ -145,6 +145,18 @@ let lastIndex: RelationIndex | null = null;
 
 function relationIndex(relations: readonly Relation[]): RelationIndex {
   if (relations === lastRelations && lastIndex!.length === relations.length) return lastIndex!;
+  const index = buildRelationIndex(relations);
+  lastRelations = relations;
+  lastIndex = index;
+  return index;
+}
+
+/**
+ * A function of its own: `add` closes over `byPair`, and V8 makes a function's closure context as
+ * the function is entered, so in `relationIndex` it would be made at every call, answered from the
+ * last index or not.
+ */
+function buildRelationIndex(relations: readonly Relation[]): RelationIndex {
   const byPair = new Map<string, Map<string, Relation>>();
   const add = (x: string, y: string, r: Relation) => {
     let row = byPair.get(x);
@@ -155,10 +167,7 @@ function relationIndex(relations: readonly Relation[]): RelationIndex {
     add(r.a, r.b, r);
     add(r.b, r.a, r);
   }
-  const index = { length: relations.length, byPair };
-  lastRelations = relations;
-  lastIndex = index;
-  return index;
+  return { length: relations.length, byPair };
 }
 
 /** The relation recorded between `a` and `b` (either way round), if any. */
