@@ -373,8 +373,12 @@ export function viewFor(state: GameState, actor: string, options: { logTurns?: n
 
   // `logTurns`: only the log's last entries, for a reader that looks no further back (the
   // computer actors); filtering a long log for every decision would cost more than the decision.
-  const entries = options.logTurns === undefined ? state.log : state.log.slice(-options.logTurns);
-  const log: LogEntry[] = entries.map((entry) => entrySeenBy(entry, actor));
+  // Made by a literal and `push`, not `map`: V8 then makes every view's log an array of one kind,
+  // the empty log of a game's first turn too (an empty array from `map` is of another kind, and
+  // code compiled for the one was thrown away at the first turn of a game: see `strike`).
+  const from = options.logTurns === undefined ? 0 : Math.max(0, state.log.length - options.logTurns);
+  const log: LogEntry[] = [];
+  for (let t = from; t < state.log.length; t++) log.push(entrySeenBy(state.log[t]!, actor));
 
   return {
     ...state,

@@ -48,7 +48,10 @@ export function patrolThreats(state: GameState, actors: readonly string[], locat
     (h) => state.actors[h]!.hardLine && !actors.includes(h) && !actors.some((a) => isFriendly(state, h, a)),
   );
   if (hostile.length === 0) return [];
-  const near = new Set<string>([location, ...neighbours(state, location).map((n) => n.location)]);
+  // Added one by one: a spread of `map`'s result (an array of another kind when empty) threw away
+  // the optimized code once a worker met it (see `strike`).
+  const near = new Set<string>([location]);
+  for (const n of neighbours(state, location)) near.add(n.location);
   const out: string[] = [];
   for (const h of hostile) {
     let threat = state.locations[location]?.controller === h;

@@ -455,9 +455,14 @@ function strike(state: GameState, view: GameState, sink: EventSink, actor: strin
   );
 
   // Units hit: those hostile to the striker, at their strength now (earlier strikes count).
-  const hit = hostileUnitsAt(view, actor, order.target)
-    .filter((id) => (state.units[id]?.strength ?? 0) > 0)
-    .map((id) => ({ id, strength: state.units[id]!.strength }));
+  // A literal and `push` rather than `filter` and `map`: V8 then makes `hit` an array of one kind
+  // whether empty or not (an empty one from `map` is of another kind, which threw away the
+  // optimized `strike` at the `for…of` below, twice over a worker's first games).
+  const hit: { id: string; strength: number }[] = [];
+  for (const id of hostileUnitsAt(view, actor, order.target)) {
+    const strength = state.units[id]?.strength ?? 0;
+    if (strength > 0) hit.push({ id, strength });
+  }
   const lost = spreadLosses(hit, points);
   const byActor: Record<string, { lost: number; killed: number }> = {};
   const destroyed: string[] = [];
