@@ -8,6 +8,20 @@ import tseslint from 'typescript-eslint';
 
 const forbiddenMath = ['random', 'sin', 'cos', 'tan', 'exp', 'pow', 'log', 'atan', 'atan2'];
 
+// The rules and the computer actors make many short-lived objects: none of them may be an object
+// literal with a getter or setter, which V8 (Node 20) makes in the old generation, so that what it
+// points to outlives the collections of young objects (docs/architecture.md, the engine's working
+// copies). Use a plain field and a function.
+const noAccessorLiteral = {
+  selector: "ObjectExpression > Property[kind='get'], ObjectExpression > Property[kind='set']",
+  message:
+    'No getter or setter in an object literal in src/engine or src/ai: a plain field (see eslint.config).',
+};
+const noInnerHtml = {
+  selector: "AssignmentExpression[left.property.name='innerHTML']",
+  message: 'Never set innerHTML: scenario text is shown as text (textContent).',
+};
+
 // Every global that browsers or Node add on top of ECMAScript itself (window, document, fetch,
 // process, Buffer, HTMLElement …): none of them exists for the engine.
 const hostGlobals = Object.keys({ ...globals.browser, ...globals.node, ...globals.worker })
@@ -29,13 +43,7 @@ export default defineConfig(
         'error',
         { object: 'Element', property: 'innerHTML', message: 'Show scenario text as text.' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "AssignmentExpression[left.property.name='innerHTML']",
-          message: 'Never set innerHTML: scenario text is shown as text (textContent).',
-        },
-      ],
+      'no-restricted-syntax': ['error', noInnerHtml],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
@@ -71,6 +79,7 @@ export default defineConfig(
           selector: "MemberExpression[object.name='Math'][computed=true]",
           message: 'No computed Math access in src/engine.',
         },
+        noAccessorLiteral,
       ],
       'no-restricted-imports': [
         'error',
@@ -114,6 +123,7 @@ export default defineConfig(
   {
     files: ['src/ai/**/*.ts'],
     rules: {
+      'no-restricted-syntax': ['error', noInnerHtml, noAccessorLiteral],
       'no-restricted-imports': [
         'error',
         {
