@@ -137,8 +137,8 @@ interface RelationIndex {
  * The list asked about last, and its index. The calls about one list come in a run, so this one
  * entry builds about as few indexes as a memo per list did (110 a computer-played game against
  * 108), and it lets the old ones die young: a memo in a WeakMap kept every index (and so every
- * list) alive through V8's scavenges, which treat a WeakMap's values as alive (see `change` in
- * src/engine/working.ts).
+ * list) alive through V8's scavenges, which treat a WeakMap's values as alive (see `shallowSources`
+ * in src/engine/working.ts).
  */
 let lastRelations: readonly Relation[] | null = null;
 let lastIndex: RelationIndex | null = null;

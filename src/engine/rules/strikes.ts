@@ -107,7 +107,7 @@ interface Kept {
  * none fewer (381 a game either way). Only the last is kept, in a plain variable: a memo per state
  * (a WeakMap keyed by the units, which this once was) kept every view's and state's answers, and
  * the parts they name, from dying young, since V8's scavenges treat a WeakMap's values as alive
- * (see `change` in src/engine/working.ts and docs/architecture.md).
+ * (see `shallowSources` in src/engine/working.ts and docs/architecture.md).
  */
 let lastKept: Kept | null = null;
 
