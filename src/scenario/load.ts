@@ -18,6 +18,7 @@ import {
   type SourceFile,
 } from './parse.ts';
 import { MAX_PARENTS, MergedSource, mergeLayers, type Layer } from './extends.ts';
+import { internedCopy } from './intern.ts';
 import { migrateDocument, SCENARIO_VERSION } from './migrate.ts';
 import { checkMapReferences, checkScenarioReferences } from './references.ts';
 import { SalvageReporter, salvageScenario, type Salvaged } from './salvage.ts';
@@ -394,11 +395,13 @@ function loadScenarioContent(
   });
   if (a.rep.errors > 0 || doctrineProblems.some((d) => d.severity === 'error'))
     throw new ScenarioError(errorsOf([...a.rep.list, ...doctrineProblems]));
+  // The games read a copy with every string internalized (src/scenario/intern.ts).
+  const loaded = internedCopy({ scenario: a.data, map: m.data, doctrines });
   return {
     file,
-    data: a.data,
-    map: m.data,
-    doctrines,
-    contentHash: hashValue({ scenario: a.data, map: m.data, doctrines }),
+    data: loaded.scenario,
+    map: loaded.map,
+    doctrines: loaded.doctrines,
+    contentHash: hashValue(loaded),
   };
 }
