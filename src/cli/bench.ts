@@ -24,23 +24,30 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Games per batch measurement: whole games of the default scenario (its every turn). */
-const BATCH_GAMES = 64;
-
 /**
- * Games of the longer batch (`batch.gamesPerSecondLong`, 2 workers, once). In a batch of 64 games
- * each worker spends all its 32 in V8's warm-up, compiling the game's code as it plays
- * (docs/architecture.md); a batch of the thousands the command is for spends nearly all its games
- * past it. Here each worker plays 128, three quarters of them past it: nearer what such a batch gets.
+ * Games of the batch measure (`batch.gamesPerSecond`, `batch.speedup2v1`): whole games of the default
+ * scenario (its every turn). A batch is for the distribution of outcomes, and over 512 games the
+ * 95 % interval of a band's share is at most ±4.3 points (±12 over 64): about the smallest batch
+ * worth running, and still short of the thousands the command is for. Every worker is an isolate of
+ * its own and compiles the game's code anew as it plays its first few dozen games (V8's warm-up,
+ * docs/architecture.md); over 512 games that is a small part of a worker's work, as in any batch
+ * of that size or more.
  */
-const LONG_BATCH_GAMES = 256;
+const BATCH_GAMES = 512;
 
 /**
- * Rounds of the batch measure (`BENCH_BATCH_ROUNDS`, default 3). The machine's speed drifts from
+ * Games of the short batch (`batch.gamesPerSecond64`, `batch.speedup2v1At64`, and the scripted
+ * batch): each of 2 workers plays 32, all of them in V8's warm-up, so these measure mostly how
+ * fast the workers warm up.
+ */
+const SHORT_BATCH_GAMES = 64;
+
+/**
+ * Rounds of the batch measures (`BENCH_BATCH_ROUNDS`, default 3). The machine's speed drifts from
  * one minute to the next (docs/architecture.md): the speed-up of two rounds of one run differed
  * by a tenth (1.42 and 1.26 on 22 November 2026). Each round plays the batch on 1 worker and then
- * on 2; the games per second are the median over the rounds, and the speed-up is the median of
- * each round's own ratio.
+ * on 2, then the short batch the same way; the games per second are the median over the rounds,
+ * and the speed-up is the median of each round's own ratio.
  */
 const BATCH_ROUNDS = { variable: 'BENCH_BATCH_ROUNDS', fallback: 3 };
 
@@ -66,7 +73,7 @@ async function benchBatch(
   scenario: Scenario,
   workers: number,
   computer: boolean,
-  games = BATCH_GAMES,
+  games: number,
 ): Promise<GamesRun> {
   return playGames({
     scenarioPath,
@@ -143,22 +150,31 @@ export async function runBench(
   // Batch: games per second of play, from the moment every worker has loaded the scenario to the
   // last game (starting the threads, the bundled code and the scenario is reported apart), with
   // every actor played by the computer (what a batch is for; the shipped scenario's scripted play
-  // is the second figure, a longer batch the third: LONG_BATCH_GAMES), in rounds (BATCH_ROUNDS);
-  // the speed-up is 2 workers over 1 on the same games.
+  // is a figure of its own), in rounds (BATCH_ROUNDS) of a batch of BATCH_GAMES and one of
+  // SHORT_BATCH_GAMES; the speed-up is 2 workers over 1 on the same games.
   // Memory: each worker samples the V8 heap in use by its own isolate
   // (v8.getHeapStatistics().used_heap_size: live objects and garbage not yet collected, the
   // thread's real footprint on the heap) after every turn; the figure is the largest peak of any
   // 2-worker run's workers. The process's resident size is shared by all threads, so it says
   // nothing per worker.
   const gamesPerSecond = (run: GamesRun) => (1000 * run.records.length) / run.playMs;
-  const rounds: { one: GamesRun; two: GamesRun }[] = [];
-  for (let r = 0; r < batchRounds; r++)
+  type Round = { one: GamesRun; two: GamesRun };
+  const rounds: Round[] = [];
+  const shortRounds: Round[] = [];
+  for (let r = 0; r < batchRounds; r++) {
     rounds.push({
-      one: await benchBatch(scenarioPath, scenario, 1, true),
-      two: await benchBatch(scenarioPath, scenario, 2, true),
+      one: await benchBatch(scenarioPath, scenario, 1, true, BATCH_GAMES),
+      two: await benchBatch(scenarioPath, scenario, 2, true, BATCH_GAMES),
     });
-  const scripted = await benchBatch(scenarioPath, scenario, 2, false);
-  const long = await benchBatch(scenarioPath, scenario, 2, true, LONG_BATCH_GAMES);
+    shortRounds.push({
+      one: await benchBatch(scenarioPath, scenario, 1, true, SHORT_BATCH_GAMES),
+      two: await benchBatch(scenarioPath, scenario, 2, true, SHORT_BATCH_GAMES),
+    });
+  }
+  const scripted = await benchBatch(scenarioPath, scenario, 2, false, SHORT_BATCH_GAMES);
+  const medianRate = (of: Round[]) => round3(median(of.map((r) => gamesPerSecond(r.two))));
+  const medianSpeedup = (of: Round[]) =>
+    round3(median(of.map((r) => gamesPerSecond(r.two) / gamesPerSecond(r.one))));
 
   setStateFreezing(false);
   const msPerDecision = decisionTimes(scenario, 2);
@@ -177,11 +193,14 @@ export async function runBench(
     'engine.msPerTurn': round3(median(turnTimes)),
     'engine.stateBytes': maxBytes,
     'engine.hashMs': round3(median(hashTimes)),
-    'batch.gamesPerSecond': round3(median(rounds.map((r) => gamesPerSecond(r.two)))),
+    'batch.gamesPerSecond': medianRate(rounds),
+    'batch.speedup2v1': medianSpeedup(rounds),
+    'batch.gamesPerSecond64': medianRate(shortRounds),
+    'batch.speedup2v1At64': medianSpeedup(shortRounds),
     'batch.gamesPerSecondScripted': round3(gamesPerSecond(scripted)),
-    'batch.gamesPerSecondLong': round3(gamesPerSecond(long)),
-    'batch.speedup2v1': round3(median(rounds.map((r) => gamesPerSecond(r.two) / gamesPerSecond(r.one)))),
-    'batch.peakMBPerWorker': round3(Math.max(...rounds.flatMap((r) => r.two.peakHeapBytes)) / 1048576),
+    'batch.peakMBPerWorker': round3(
+      Math.max(...[...rounds, ...shortRounds].flatMap((r) => r.two.peakHeapBytes)) / 1048576,
+    ),
     'ai.msPerDecision': msPerDecision,
     'ai.winRateVsRandom': winRate,
     ...(only === 'engine' ? {} : await benchWeb(ROOT, out.log)),
@@ -192,18 +211,20 @@ export async function runBench(
   out.log(
     `bench: ai.winRateVsRandom over ${strength.seeds} seeds (wins, ties, losses per actor): ${JSON.stringify(strength.byActor)}`,
   );
-  const collections = [...rounds.flatMap((r) => [r.one, r.two]), scripted, long]
+  const collections = [...rounds, ...shortRounds]
+    .flatMap((r) => [r.one, r.two])
+    .concat(scripted)
     .flatMap((run) => run.collections)
     .reduce((a, b) => a + b, 0);
   const seconds = (run: GamesRun) =>
     `${(run.playMs / 1000).toFixed(1)} s (started in ${(run.startMs / 1000).toFixed(1)} s)`;
+  const described = (of: Round[], games: number) =>
+    `${games} whole games: ` +
+    of.map((r, i) => `round ${i + 1}: 1 worker ${seconds(r.one)}, 2 workers ${seconds(r.two)}`).join('; ');
   out.log(
-    `bench: batch of ${BATCH_GAMES} whole games, every actor by the computer, ${batchRounds} round${batchRounds === 1 ? '' : 's'} in turn: ` +
-      rounds
-        .map((r, i) => `round ${i + 1}: 1 worker ${seconds(r.one)}, 2 workers ${seconds(r.two)}`)
-        .join('; ') +
-      `; as shipped (scripted actors) on 2 workers ${(scripted.playMs / 1000).toFixed(1)} s` +
-      `; ${LONG_BATCH_GAMES} games on 2 workers ${seconds(long)}` +
+    `bench: batches of every actor by the computer, ${batchRounds} round${batchRounds === 1 ? '' : 's'} in turn; ` +
+      `${described(rounds, BATCH_GAMES)}; ${described(shortRounds, SHORT_BATCH_GAMES)}` +
+      `; ${SHORT_BATCH_GAMES} as shipped (scripted actors) on 2 workers ${(scripted.playMs / 1000).toFixed(1)} s` +
       `; workers collected their garbage themselves (heap in use over ${COLLECT_ABOVE_BYTES / 1048576} MB) ` +
       `${collections} time${collections === 1 ? '' : 's'} in all`,
   );
