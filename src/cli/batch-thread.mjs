@@ -1,7 +1,9 @@
 // Entry of a batch worker thread: it sets the V8 flags below, then loads the worker's code, which
 // the main thread bundled into one module (`workerData.bundle`: src/cli/worker-bundle.ts). Plain
 // JavaScript, so that it runs whatever loader the main thread was started with (`npx tsx`,
-// bin/idlib-sim.mjs or vitest): a worker thread inherits none.
+// bin/idlib-sim.mjs or vitest): a worker thread inherits none. How V8 collects garbage depends on
+// the batch's number of workers: the main thread sets that before it starts them (`collectInPlace`
+// in batch.ts).
 import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { workerData } from 'node:worker_threads';
