@@ -79,10 +79,10 @@ const WORKER_URL = new URL('./batch-thread.mjs', import.meta.url);
  * every core runs a worker they take time from the games. On this 2-core machine (22 Nov 2026,
  * rounds of 256 games taken in turn with the default) 2 workers played about 4 % more games a
  * second in place (6 rounds: 24.7-26.2 against 23.9-25.1, faster in 5) and 1 worker about 3 %
- * fewer (14.5-15.7 against 15.1-15.7), hence the choice per batch. The flags are the
- * process's and V8 reads them at each collection, so a collection of another thread already under
- * way finishes as it began (parallel marking is left on: V8 stops with a failed check when it is
- * turned off during one). What the games compute does not change.
+ * fewer (14.5-15.7 against 15.1-15.7), hence the choice per batch. The flags are the process's;
+ * V8 reads them as it collects, and a collection under way on another thread when they change
+ * still finishes (docs/architecture.md). Parallel marking is left on: turned off during one, V8
+ * stops with a failed check. What the games compute does not change.
  */
 function collectInPlace(inPlace: boolean): void {
   setFlagsFromString(inPlace ? '--no-parallel-scavenge' : '--parallel-scavenge');
