@@ -25,10 +25,10 @@ function round3(x: number): number {
 }
 
 /**
- * Games of the batch measure (`batch.gamesPerSecond`, `batch.speedup2v1`): whole games of the default
- * scenario (its every turn). A batch is for the distribution of outcomes, and over 512 games the
- * 95 % interval of a band's share is at most ±4.3 points (±12 over 64): about the smallest batch
- * worth running, and still short of the thousands the command is for. Every worker is an isolate of
+ * Games of the batch measure (`batch.gamesPerSecond`, `batch.speedup2v1`): whole games of the
+ * default scenario (its every turn). A batch is for the distribution of outcomes, and over 512
+ * games the 95 % interval of a band's share is at most ±4.3 points (±12 over 64): about the
+ * smallest batch worth running, and still short of the thousands the command is for. Every worker is an isolate of
  * its own and compiles the game's code anew as it plays its first few dozen games (V8's warm-up,
  * docs/architecture.md); over 512 games that is a small part of a worker's work, as in any batch
  * of that size or more.
